@@ -2,9 +2,12 @@ package io.inception.engine.unittest;
 
 import io.inception.engine.scheduler.UrlRedaction;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.RefSpec;
 
@@ -32,11 +35,16 @@ final class FreshCheckout {
                 throw new UnitTestSetupException("commit " + sha + " not found in " + where
                         + " (looked in its branches, tags and all other refs)", false);
             }
-            git.checkout().setName(commit.name()).call();
+            // Detach HEAD at the commit, then reset --hard to fill index and work tree: JGit's checkout
+            // would read the empty index of a no-checkout clone as local deletions and refuse.
+            RefUpdate detach = git.getRepository().updateRef(Constants.HEAD, true);
+            detach.setNewObjectId(commit);
+            detach.forceUpdate();
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
         } catch (InvalidRemoteException e) {
             throw new UnitTestSetupException("cannot clone " + where + ": not a git repository or not reachable ("
                     + UrlRedaction.redact(chain(e), repoUrl) + ")", false);
-        } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+        } catch (GitAPIException | IOException | org.eclipse.jgit.api.errors.JGitInternalException e) {
             throw new UnitTestSetupException("cannot check out " + sha + " from " + where + ": "
                     + UrlRedaction.redact(chain(e), repoUrl), true);
         }
