@@ -101,7 +101,7 @@ public final class TriggerScheduler {
     /**
      * Evaluates every trigger at {@code now} and fires the due ones.
      *
-     * @return the events fired in this tick, in trigger order
+     * @return the events delivered in this tick (the listener returned), in trigger order
      */
     public synchronized List<TriggerEvent> tick(Instant now) {
         List<TriggerEvent> fired = new ArrayList<>();
@@ -141,10 +141,11 @@ public final class TriggerScheduler {
                     + due.scheduledAt() + (due.collapsed() > 1 ? "; " + due.collapsed()
                     + " scheduled times since the last check collapsed into this one fire" : "");
             TriggerEvent event = new TriggerEvent(trigger.name(), TriggerReason.SCHEDULE, null, now, detail);
-            // A failed listener does not hold the schedule back: the next scheduled time fires again.
-            deliver(event, p);
+            // A failed listener does not hold the schedule back (no retry every tick): the next
+            // scheduled time fires again.
+            boolean delivered = deliver(event, p);
             store.save(trigger.name(), state.withLastFiredAt(due.scheduledAt()));
-            fired.add(event);
+            if (delivered) fired.add(event);
         });
         p.nextDueAt = schedule.nextAfter(now).orElse(null);
     }

@@ -47,6 +47,16 @@ class TriggerConfigLoaderTest {
     }
 
     @Test
+    void acceptsTheFlowStyleAndTrunkMovedWithAllDefaults() {
+        List<TriggerConfig> t = TriggerConfigLoader.parse("s.yaml",
+                "triggers: [{name: nightly, cron: \"0 */4 * * *\"}, {name: trunk, trunk-moved: {poll: 60s}}, {name: t2, trunk-moved: }]\n")
+                .orThrow();
+        assertThat(t).extracting(TriggerConfig::name).containsExactly("nightly", "trunk", "t2");
+        assertThat(t.get(2).toDefinition("/srv/trunk", "master"))
+                .isEqualTo(new TrunkMovedTrigger("t2", "/srv/trunk", "master", Duration.ofSeconds(60)));
+    }
+
+    @Test
     void aFileWithoutTriggersHasNone() {
         assertThat(TriggerConfigLoader.parse("a.yaml", "listen: 8080\n").orThrow()).isEmpty();
         assertThat(TriggerConfigLoader.parse("a.yaml", "").orThrow()).isEmpty();
