@@ -45,7 +45,9 @@ public final class YamlReader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? Position.startOf(file) : position(file, mark);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            problems.add(at, ConfigError.DOCUMENT, "YAML syntax error: " + problem);
+            String hint = problem != null && problem.contains("but got [")
+                    ? "; quote values that contain brackets, e.g. \"qe-c1-[001:100]\"" : "";
+            problems.add(at, ConfigError.DOCUMENT, "YAML syntax error: " + problem + hint);
             return new Parsed<>(null, problems.sorted());
         } catch (YAMLException e) {
             problems.add(Position.startOf(file), ConfigError.DOCUMENT, "YAML error: " + e.getMessage());
