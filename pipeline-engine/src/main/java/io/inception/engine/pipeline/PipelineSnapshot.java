@@ -23,7 +23,10 @@ public final class PipelineSnapshot {
         this.types = types;
         this.libraries = libraries;
         List<String> files = tree.files();
-        this.configDir = files.stream().anyMatch(f -> f.startsWith("environments/")) ? "environments" : "";
+        // the tree is the configuration folder itself when it has pipelines/ or branches.yaml at its root
+        boolean rootIsConfig = files.stream().anyMatch(f -> f.startsWith("pipelines/") || f.matches("branches\\.ya?ml"));
+        boolean nested = files.stream().anyMatch(f -> f.startsWith("environments/"));
+        this.configDir = !rootIsConfig && nested ? "environments" : "";
     }
 
     ConfigTree tree() {

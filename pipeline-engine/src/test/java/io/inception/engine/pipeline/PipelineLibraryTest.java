@@ -112,6 +112,18 @@ class PipelineLibraryTest {
     }
 
     @Test
+    void aSubstitutedValueTheStageTypeRejectsIsReportedWhereThePipelineWroteIt() throws Exception {
+        assertThatThrownBy(() -> load("../../library", """
+                  - name: tests
+                    uses: common/loose-unit-test@v1
+                    with:
+                      timeout: soon
+                """)).isInstanceOf(ConfigException.class).satisfies(e -> assertThat(((ConfigException) e).errors())
+                .extracting(ConfigError::format).containsExactly("pipelines/p.yaml:9:16: stages[0].with.timeout: "
+                        + "bad duration 'soon': expected a number and a unit, like 500ms, 30s, 20m, 2h or 1h30m"));
+    }
+
+    @Test
     void errorsInsideATemplateNameTheTemplateFileAtItsRef() throws Exception {
         assertThatThrownBy(() -> load("../../library", """
                   - name: broken
@@ -124,7 +136,7 @@ class PipelineLibraryTest {
     void validatorChecksTemplatesOfALibraryRepository() throws Exception {
         try (PipelineRepository repo = PipelineRepository.open(library.toString(), tmp.resolve("cache"))) {
             ValidationReport report = new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validate(repo.at("v1"));
-            assertThat(report.files()).containsExactly("templates/broken.yaml", "templates/merge-and-push.yaml",
+            assertThat(report.files()).containsExactly("templates/broken.yaml", "templates/loose-unit-test.yaml", "templates/merge-and-push.yaml",
                     "templates/unit-test.yaml");
             assertThat(report.errors()).extracting(ConfigError::format).containsExactly(
                     "templates/broken.yaml:2:17: params.count.type: bad value 'integer': expected one of string, int, number, bool, duration, list, enum",
