@@ -60,12 +60,15 @@ final class TemplateReader {
         Optional<MapFields> body = f.mapping("stage", true);
         body.ifPresent(b -> {
             b.allow("type", "with", "timeout", "retry");
-            b.string("type", true).ifPresent(t -> {
-                if (types.find(t).isEmpty()) {
+            Optional<StageType> stageType = b.string("type", true).flatMap(t -> {
+                Optional<StageType> found = types.find(t);
+                if (found.isEmpty()) {
                     problems.add(b.get("type").orElseThrow(), b.field("type"), StageReader.unknownType(t, types));
                 }
+                return found;
             });
             checkPlaceholders(b.node(), "stage", params.stream().map(ParamSpec::name).toList(), problems);
+            stageType.ifPresent(t -> checkTypes(b, t, params, problems));
         });
         return body.map(b -> new Template(name, description, params, defaults, b.node(), label, commit)).orElse(null);
     }
@@ -107,6 +110,49 @@ final class TemplateReader {
             def = converted.get();
         }
         return Optional.of(new ParamSpec(name, type.get(), required, def, values, description));
+    }
+
+    /**
+     * A parameter placed whole into a typed field must have a compatible type, so that a value
+     * accepted by the template is never rejected by the stage type later.
+     */
+    private static void checkTypes(MapFields body, StageType type, List<ParamSpec> params, Problems problems) {
+        body.get("timeout").ifPresent(n -> wholeParam(n, params).ifPresent(p -> {
+            if (p.type() != ParamType.DURATION) {
+                problems.add(n, body.field("timeout"), "parameter '" + p.name() + "' is " + p.type().word()
+                        + " but 'timeout' is a duration");
+            }
+        }));
+        if (!(body.node().entry("with").map(YamlNode.Entry::value).orElse(null) instanceof YamlNode.Mapping with)) return;
+        for (YamlNode.Entry e : with.entries()) {
+            Optional<ParamSpec> target = type.param(e.key().value());
+            Optional<ParamSpec> source = wholeParam(e.value(), params);
+            if (target.isEmpty() || source.isEmpty() || compatible(source.get(), target.get())) continue;
+            ParamSpec from = source.get();
+            ParamSpec to = target.get();
+            problems.add(e.value(), Problems.field(body.field("with"), e.key().value()), "parameter '" + from.name()
+                    + "' is " + describe(from) + " but '" + to.name() + "' of stage type '" + type.name() + "' is "
+                    + describe(to));
+        }
+    }
+
+    private static boolean compatible(ParamSpec from, ParamSpec to) {
+        if (from.type() == to.type()) {
+            return from.type() != ParamType.ENUM || to.values().containsAll(from.values());
+        }
+        return from.type() == ParamType.ENUM && to.type() == ParamType.STRING
+                || from.type() == ParamType.INT && to.type() == ParamType.NUMBER;
+    }
+
+    private static String describe(ParamSpec p) {
+        return p.type() == ParamType.ENUM ? "enum (" + String.join(", ", p.values()) + ")" : p.type().word();
+    }
+
+    private static Optional<ParamSpec> wholeParam(YamlNode node, List<ParamSpec> params) {
+        if (!(node instanceof YamlNode.Scalar s) || s.kind() != YamlNode.ScalarKind.STRING) return Optional.empty();
+        List<Placeholders.Use> uses = Placeholders.find(s.value());
+        if (!Placeholders.whole(s.value(), uses) || uses.get(0).param() == null) return Optional.empty();
+        return params.stream().filter(p -> p.name().equals(uses.get(0).param())).findFirst();
     }
 
     private static void checkPlaceholders(YamlNode node, String field, List<String> declared, Problems problems) {

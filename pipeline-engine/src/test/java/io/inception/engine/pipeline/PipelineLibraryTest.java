@@ -112,15 +112,32 @@ class PipelineLibraryTest {
     }
 
     @Test
-    void aSubstitutedValueTheStageTypeRejectsIsReportedWhereThePipelineWroteIt() throws Exception {
+    void aTemplatePlacingAParameterIntoAFieldOfAnotherTypeIsAnErrorInTheTemplate() throws Exception {
         assertThatThrownBy(() -> load("../../library", """
                   - name: tests
                     uses: common/loose-unit-test@v1
-                    with:
-                      timeout: soon
                 """)).isInstanceOf(ConfigException.class).satisfies(e -> assertThat(((ConfigException) e).errors())
-                .extracting(ConfigError::format).containsExactly("pipelines/p.yaml:9:16: stages[0].with.timeout: "
-                        + "bad duration 'soon': expected a number and a unit, like 500ms, 30s, 20m, 2h or 1h30m"));
+                .extracting(ConfigError::format).containsExactly(
+                        "common:templates/loose-unit-test.yaml@v1:9:14: stage.with.timeout: parameter 'timeout' is string "
+                                + "but 'timeout' of stage type 'unit-test' is duration",
+                        "common:templates/loose-unit-test.yaml@v1:10:12: stage.timeout: parameter 'limit' is string "
+                                + "but 'timeout' is a duration"));
+    }
+
+    @Test
+    void anInterpolatedValueIsCheckedByTheStageTypeAfterSubstitution() throws Exception {
+        assertThat(load("../../library", """
+                  - name: tests
+                    uses: common/minutes@v1
+                    with: {minutes: "15"}
+                """).stages().get(0).params()).containsEntry("timeout", Duration.ofMinutes(15));
+        assertThatThrownBy(() -> load("../../library", """
+                  - name: tests
+                    uses: common/minutes@v1
+                    with: {minutes: soon}
+                """)).isInstanceOf(ConfigException.class).satisfies(e -> assertThat(((ConfigException) e).errors())
+                .extracting(ConfigError::format).containsExactly("common:templates/minutes.yaml@v1:7:14: "
+                        + "stages[0].with.timeout: bad duration 'soonm': expected a number and a unit, like 500ms, 30s, 20m, 2h or 1h30m"));
     }
 
     @Test
@@ -137,10 +154,13 @@ class PipelineLibraryTest {
         try (PipelineRepository repo = PipelineRepository.open(library.toString(), tmp.resolve("cache"))) {
             ValidationReport report = new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validate(repo.at("v1"));
             assertThat(report.files()).containsExactly("templates/broken.yaml", "templates/loose-unit-test.yaml", "templates/merge-and-push.yaml",
+                    "templates/minutes.yaml",
                     "templates/unit-test.yaml");
             assertThat(report.errors()).extracting(ConfigError::format).containsExactly(
                     "templates/broken.yaml:2:17: params.count.type: bad value 'integer': expected one of string, int, number, bool, duration, list, enum",
-                    "templates/broken.yaml:6:14: stage.with.timeout: undeclared parameter 'cuont'");
+                    "templates/broken.yaml:6:14: stage.with.timeout: undeclared parameter 'cuont'",
+                    "templates/loose-unit-test.yaml:9:14: stage.with.timeout: parameter 'timeout' is string but 'timeout' of stage type 'unit-test' is duration",
+                    "templates/loose-unit-test.yaml:10:12: stage.timeout: parameter 'limit' is string but 'timeout' is a duration");
         }
     }
 }
