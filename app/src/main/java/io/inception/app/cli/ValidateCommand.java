@@ -3,6 +3,7 @@ package io.inception.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.inception.engine.config.ConfigError;
+import io.inception.engine.config.GitUrls;
 import io.inception.engine.pipeline.GitLibraries;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.pipeline.PipelineSourceException;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,10 +81,14 @@ public final class ValidateCommand implements Callable<Integer> {
                 try (PipelineRepository repo = PipelineRepository.open(path == null ? "." : path)) {
                     report = validator.validate(repo.at(ref));
                 }
+            } else if (path != null && path.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+                err.println("inception validate: " + GitUrls.redact(path) + " is a repository URL: name a ref with --ref");
+                err.flush();
+                return BAD_INPUT;
             } else {
                 report = validator.validatePath(Path.of(path == null ? "environments" : path));
             }
-        } catch (PipelineSourceException | UncheckedIOException e) {
+        } catch (PipelineSourceException | UncheckedIOException | InvalidPathException e) {
             err.println("inception validate: " + e.getMessage());
             err.flush();
             return BAD_INPUT;

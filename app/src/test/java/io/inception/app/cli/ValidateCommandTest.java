@@ -117,6 +117,10 @@ class ValidateCommandTest {
         Result badRef = run(tmp.toString(), "--ref", "main");
         assertThat(badRef.exit()).isEqualTo(2);
         assertThat(badRef.err()).contains("not a git repository");
+        Result urlWithoutRef = run("https://bot:hunter2@git.example.com/config.git");
+        assertThat(urlWithoutRef.exit()).isEqualTo(2);
+        assertThat(urlWithoutRef.err()).contains("https://***@git.example.com/config.git is a repository URL: name a ref with --ref")
+                .doesNotContain("hunter2");
     }
 
     @Test
