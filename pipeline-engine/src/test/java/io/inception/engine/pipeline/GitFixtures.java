@@ -4,7 +4,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +65,5 @@ final class GitFixtures {
             commitAll(git, "unit-test: longer default timeout");
             return v1;
         }
-    }
-
-    static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes());
     }
 }
