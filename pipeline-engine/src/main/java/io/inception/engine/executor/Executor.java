@@ -53,6 +53,8 @@ public final class Executor implements AutoCloseable {
     private final IdGenerator ids;
     private final Owner owner;
     private final Map<String, RunProcess> active = new ConcurrentHashMap<>();
+    /** Runs this executor has claimed: from before their lock is taken until they end here. */
+    private final java.util.Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers;
 
@@ -63,7 +65,7 @@ public final class Executor implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("inception-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.workers = Executors.newFixedThreadPool(spec.workerThreads(), daemon("inception-stage"));
-        this.locks = new LockKeeper(store, owner, spec.lockStaleAfter(), active::containsKey);
+        this.locks = new LockKeeper(store, owner, spec.lockStaleAfter(), claimed::contains);
         this.engine = new Engine(store, home.toAbsolutePath(), spec.stages(), spec.clock(), spec.random(), workers,
                 timer, spec.defaultStageTimeout(), locks);
         long beat = spec.heartbeatEvery().toMillis();
@@ -93,7 +95,13 @@ public final class Executor implements AutoCloseable {
         checkStageTypes(pipeline);
         String target = options.target() != null ? options.target() : environment.name();
         String runId = ids.next("r");
-        locks.acquire(pipeline.name(), target, runId, options.lockWait(), timer);
+        claimed.add(runId);
+        try {
+            locks.acquire(pipeline.name(), target, runId, options.lockWait(), timer);
+        } catch (RuntimeException | InterruptedException e) {
+            claimed.remove(runId);
+            throw e;
+        }
         java.time.Instant now = engine.clock().instant();
         Run run = new Run(runId, pipeline.name(), pipeline.commit(), target, options.buildId(),
                 ExecutionStatus.RUNNING, now, now, null);
@@ -101,6 +109,7 @@ public final class Executor implements AutoCloseable {
             store.createRun(new NewRun(run, pipeline, environment));
         } catch (RuntimeException e) {
             locks.release(runId);
+            claimed.remove(runId);
             throw e;
         }
         LOG.info("run {} of pipeline '{}' on '{}' started", runId, pipeline.name(), target);
@@ -127,11 +136,16 @@ public final class Executor implements AutoCloseable {
         PipelineDef pipeline = store.runs().definition(runId).orElseThrow();
         Environment environment = store.runs().environment(runId).orElseThrow();
         checkStageTypes(pipeline);
+        if (!claimed.add(runId)) return runId; // another thread is resuming it right now
         try {
             locks.acquire(run.pipeline(), run.target(), runId, Duration.ZERO, timer);
         } catch (InterruptedException e) {
+            claimed.remove(runId);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while locking run " + runId, e);
+        } catch (RuntimeException e) {
+            claimed.remove(runId);
+            throw e;
         }
         LOG.info("resuming run {} of pipeline '{}' on '{}'", runId, run.pipeline(), run.target());
         launch(runId, pipeline, environment, true);
@@ -233,7 +247,10 @@ public final class Executor implements AutoCloseable {
     }
 
     private void launch(String runId, PipelineDef pipeline, Environment environment, boolean resumed) {
-        RunProcess process = new RunProcess(engine, runId, pipeline, environment, p -> active.remove(p.runId(), p));
+        RunProcess process = new RunProcess(engine, runId, pipeline, environment, p -> {
+            active.remove(p.runId(), p);
+            claimed.remove(p.runId());
+        });
         active.put(runId, process);
         process.begin(store.stages().list(runId), resumed);
     }

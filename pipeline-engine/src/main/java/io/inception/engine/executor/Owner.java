@@ -5,8 +5,12 @@ import java.net.UnknownHostException;
 
 /** Who holds a run lock: one executor instance in one process on one host. */
 record Owner(String id, long pid, String host) {
-    static Owner current(String id) {
-        return new Owner(id, ProcessHandle.current().pid(), hostName());
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** An owner unique across processes (pid) and within this one (a counter), whatever {@code name} is. */
+    static Owner current(String name) {
+        long pid = ProcessHandle.current().pid();
+        return new Owner(name + "/" + pid + "." + INSTANCES.incrementAndGet(), pid, hostName());
     }
 
     private static String hostName() {

@@ -59,11 +59,13 @@ public final class Store implements AutoCloseable {
      * The JDBC URL of the embedded database under {@code home}. {@code AUTO_SERVER=TRUE} lets a second
      * process (the CLI next to a running server) use the same file safely through the first one;
      * {@code WRITE_DELAY=0} makes every commit reach the file before it returns, so a committed
-     * checkpoint survives {@code kill -9}.
+     * checkpoint survives {@code kill -9}. The {@code async:} file system keeps the database usable
+     * when a thread is interrupted during a write (a cancelled or timed-out stage writing its log);
+     * with plain {@code file:} such an interrupt closes the database for every thread.
      */
     public static String defaultUrl(Path home) {
         Path file = home.toAbsolutePath().resolve("db").resolve("inception");
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return "jdbc:h2:async:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** Opens (creating if needed) the embedded H2 file database under {@code home}. */

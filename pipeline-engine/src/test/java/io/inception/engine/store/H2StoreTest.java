@@ -27,7 +27,7 @@ class H2StoreTest extends StoreContractTest {
     @Test
     void theDefaultDatabaseIsAFileUnderTheHome() {
         assertThat(Files.exists(home.resolve("db").resolve("inception.mv.db"))).isTrue();
-        assertThat(store.url()).startsWith("jdbc:h2:file:" + home.toAbsolutePath());
+        assertThat(store.url()).startsWith("jdbc:h2:async:" + home.toAbsolutePath());
     }
 
     @Test
