@@ -29,7 +29,12 @@ abstract class ExecutorTestBase {
 
     @BeforeEach
     void openStore() {
-        store = Store.openDefault(home);
+        store = Store.open(storeUrl());
+    }
+
+    /** The database of one test: H2 under the temp home here; PostgreSQL in the *PostgresIT subclasses. */
+    String storeUrl() {
+        return Store.defaultUrl(home);
     }
 
     @AfterEach

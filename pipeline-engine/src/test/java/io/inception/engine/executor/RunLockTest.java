@@ -125,7 +125,7 @@ class RunLockTest extends ExecutorTestBase {
     @Test
     void aLockWhoseHeartbeatStoppedIsTakenOverAndAFreshOneIsNot() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2026-11-27T03:00:00Z"));
-        try (Store clocked = Store.open(Store.defaultUrl(home), null, null, clock);
+        try (Store clocked = Store.open(storeUrl(), null, null, clock);
              Executor executor = Executor.withStages(TestStage.of("gate", ctx -> StageResult.succeeded("ok")))
                      .withLockHeartbeat(Duration.ofSeconds(10), Duration.ofSeconds(30)).open(clocked, home)) {
             clocked.locks().tryInsert("deploy", "qe", "r-elsewhere", "exec-remote", 4242, "another-host");
