@@ -97,23 +97,19 @@ class StopTest extends ExecutorTestBase {
 
     @Test
     void cancelStopsAStageWaitingForItsNextPoll() throws Exception {
-        CountDownLatch polled = new CountDownLatch(2);
-        TestStage waiting = TestStage.of("wait", ctx -> {
-            polled.countDown();
-            return StageResult.running(Duration.ofMinutes(10), "waiting for approval");
-        });
+        TestStage waiting = TestStage.of("wait", ctx -> StageResult.running(Duration.ofMinutes(10),
+                "waiting for approval"));
         Executor executor = executor(waiting);
         String id = executor.start(pipeline("p", stage("approve", "wait")), QE, RunOptions.defaults());
-        CountDownLatch firstPoll = new CountDownLatch(1);
-        // wait until the stage has been called and is WAITING in the store
-        Run done = null;
-        for (int i = 0; i < 200 && stageRun(id, "approve").status() != ExecutionStatus.WAITING; i++) {
-            firstPoll.await(50, TimeUnit.MILLISECONDS);
+        // poll the store until the stage has been called once and waits for its next poll
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (stageRun(id, "approve").status() != ExecutionStatus.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
         assertThat(stageRun(id, "approve").message()).isEqualTo("waiting for approval");
 
         assertThat(executor.cancel(id)).isTrue();
-        done = executor.awaitCompletion(id, WAIT);
+        Run done = executor.awaitCompletion(id, WAIT);
         assertThat(done.status()).isEqualTo(ExecutionStatus.CANCELED);
         assertThat(waiting.calls).hasValue(1);
     }
