@@ -29,6 +29,7 @@ public final class Store implements AutoCloseable {
     private final BuildRepository builds;
     private final ArtifactIndex artifacts;
     private final RunLocks locks;
+    private final StoredTriggerStates triggerStates;
 
     private Store(DataSource dataSource, AutoCloseable pool, String url, Clock clock) {
         this.url = url;
@@ -47,6 +48,7 @@ public final class Store implements AutoCloseable {
         this.builds = new BuildRepository(jdbi, clock);
         this.artifacts = new ArtifactIndex(jdbi, clock);
         this.locks = new RunLocks(jdbi, clock);
+        this.triggerStates = new StoredTriggerStates(jdbi, clock);
     }
 
     /** The Inception home: {@code $INCEPTION_HOME}, or {@code ./.inception} when unset. */
@@ -149,6 +151,11 @@ public final class Store implements AutoCloseable {
 
     public RunLocks locks() {
         return locks;
+    }
+
+    /** The scheduler's trigger memory ({@code TriggerStateStore}) backed by this store. */
+    public StoredTriggerStates triggerStates() {
+        return triggerStates;
     }
 
     /** The clock the store stamps its own rows with. */

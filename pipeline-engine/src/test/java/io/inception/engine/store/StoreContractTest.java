@@ -285,6 +285,17 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void triggerStatesAreRememberedAndReplaced() {
+        assertThat(store.triggerStates().load("trunk-moved")).isEmpty();
+        store.triggerStates().save("trunk-moved", new io.inception.engine.scheduler.TriggerState("abc", null));
+        store.triggerStates().save("trunk-moved", new io.inception.engine.scheduler.TriggerState("def", T0));
+        store.triggerStates().save("nightly", io.inception.engine.scheduler.TriggerState.EMPTY);
+        assertThat(store.triggerStates().load("trunk-moved"))
+                .contains(new io.inception.engine.scheduler.TriggerState("def", T0));
+        assertThat(store.triggerStates().load("nightly")).contains(io.inception.engine.scheduler.TriggerState.EMPTY);
+    }
+
+    @Test
     void reopeningKeepsTheDataAndDoesNotMigrateTwice() throws Exception {
         createRun("r-1", "deploy", T0, "a");
         String url = reopenableUrl();
