@@ -154,7 +154,7 @@ final class RunProcess {
             return StageResult.Failed.permanent("no stage implementation for type '" + def.type() + "'; known: "
                     + engine.stages().keySet());
         }
-        StoredStageContext context = new StoredStageContext(engine.store(), engine.home(), runId, def, thisAttempt,
+        StoredStageContext context = new StoredStageContext(engine.store(), engine.home(), runId, pipeline, def, thisAttempt,
                 environment, cancellation);
         try {
             StageResult result = stage.execute(context);

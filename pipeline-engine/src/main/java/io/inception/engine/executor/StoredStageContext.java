@@ -2,6 +2,7 @@ package io.inception.engine.executor;
 
 import io.inception.engine.model.Build;
 import io.inception.engine.model.Environment;
+import io.inception.engine.model.PipelineDef;
 import io.inception.engine.model.Run;
 import io.inception.engine.model.StageDef;
 import io.inception.engine.stage.ArtifactStore;
@@ -19,6 +20,7 @@ import java.util.Optional;
 final class StoredStageContext implements StageContext {
     private final Store store;
     private final String runId;
+    private final PipelineDef pipeline;
     private final StageDef stage;
     private final int attempt;
     private final Environment environment;
@@ -27,10 +29,11 @@ final class StoredStageContext implements StageContext {
     private final ArtifactStore artifacts;
     private final CheckpointStore checkpoints;
 
-    StoredStageContext(Store store, Path home, String runId, StageDef stage, int attempt, Environment environment,
+    StoredStageContext(Store store, Path home, String runId, PipelineDef pipeline, StageDef stage, int attempt, Environment environment,
                        Cancellation cancellation) {
         this.store = store;
         this.runId = runId;
+        this.pipeline = pipeline;
         this.stage = stage;
         this.attempt = attempt;
         this.environment = environment;
@@ -43,6 +46,11 @@ final class StoredStageContext implements StageContext {
     @Override
     public String runId() {
         return runId;
+    }
+
+    @Override
+    public PipelineDef pipeline() {
+        return pipeline;
     }
 
     @Override

@@ -37,21 +37,22 @@ public final class BuildRepository {
             return;
         }
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO builds (id, trunk_json, branches_json, candidate_sha,"
-                        + " created_at) VALUES (:id, :trunk, :branches, :candidate, :createdAt)")
+                        + " candidate_repo, created_at) VALUES (:id, :trunk, :branches, :candidate, :repo, :createdAt)")
                 .bind("id", build.id())
                 .bind("trunk", build.trunk() == null ? null : EngineJson.write(build.trunk()))
                 .bind("branches", EngineJson.write(build.branches()))
                 .bind("candidate", build.candidateSha())
+                .bind("repo", build.candidateRepo())
                 .bind("createdAt", Sql.ts(build.createdAt()))
                 .execute());
     }
 
     private static Build normalized(Build b) {
-        return new Build(b.id(), b.trunk(), b.branches(), b.candidateSha(), Sql.stored(b.createdAt()));
+        return new Build(b.id(), b.trunk(), b.branches(), b.candidateSha(), b.candidateRepo(), Sql.stored(b.createdAt()));
     }
 
     public Optional<Build> find(String buildId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, trunk_json, branches_json, candidate_sha, created_at"
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, trunk_json, branches_json, candidate_sha, candidate_repo, created_at"
                         + " FROM builds WHERE id = :id")
                 .bind("id", buildId)
                 .map((rs, ctx) -> {
@@ -59,7 +60,7 @@ public final class BuildRepository {
                     return new Build(rs.getString("id"),
                             trunk == null ? null : EngineJson.read(trunk, BranchHead.class),
                             readBranches(rs.getString("branches_json")), rs.getString("candidate_sha"),
-                            Sql.instant(rs, "created_at"));
+                            rs.getString("candidate_repo"), Sql.instant(rs, "created_at"));
                 })
                 .findOne());
     }

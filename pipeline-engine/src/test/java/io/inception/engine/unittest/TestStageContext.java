@@ -2,6 +2,7 @@ package io.inception.engine.unittest;
 
 import io.inception.engine.model.Build;
 import io.inception.engine.model.Environment;
+import io.inception.engine.model.PipelineDef;
 import io.inception.engine.model.StageDef;
 import io.inception.engine.stage.ArtifactStore;
 import io.inception.engine.stage.Cancellation;
@@ -36,6 +37,8 @@ final class TestStageContext implements StageContext {
     private final String runId;
     private final Path artifactDir;
     private Build build;
+    /** The pipeline the stage belongs to; tests that read files through it set repo and commit. */
+    PipelineDef pipeline;
 
     TestStageContext(String runId, StageDef stage, Build build, Path artifactDir, Map<String, String> checkpoints) {
         this.runId = runId;
@@ -43,6 +46,7 @@ final class TestStageContext implements StageContext {
         this.build = build;
         this.artifactDir = artifactDir;
         this.checkpointValues = checkpoints;
+        this.pipeline = new PipelineDef("test", List.of(stage), null, null, null);
     }
 
     TestStageContext(String runId, StageDef stage, Build build, Path artifactDir) {
@@ -51,12 +55,19 @@ final class TestStageContext implements StageContext {
 
     /** A context as a restarted orchestrator would build it: same run, same checkpoints and artifacts. */
     TestStageContext afterRestart() {
-        return new TestStageContext(runId, stage, build, artifactDir, checkpointValues);
+        TestStageContext restarted = new TestStageContext(runId, stage, build, artifactDir, checkpointValues);
+        restarted.pipeline = pipeline;
+        return restarted;
     }
 
     @Override
     public String runId() {
         return runId;
+    }
+
+    @Override
+    public PipelineDef pipeline() {
+        return pipeline;
     }
 
     @Override
