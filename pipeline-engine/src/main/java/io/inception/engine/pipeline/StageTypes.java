@@ -30,8 +30,14 @@ public final class StageTypes {
     /** The merged candidate's own unit tests. */
     public static final StageType UNIT_TEST = StageType.of("unit-test",
             "Run the repository's test command (branches.yaml test.command) in a fresh checkout of the candidate",
-            ParamSpec.optional("timeout", ParamType.DURATION).withDefaultDuration("20m")
-                    .withDescription("how long the test command may run"));
+            new ParamSpec("branches-file", ParamType.STRING, false, "environments/branches.yaml", null,
+                    "branches.yaml whose test: block names the command, relative to the pipeline repository"),
+            ParamSpec.optional("command", ParamType.STRING)
+                    .withDescription("the test command; overrides branches.yaml test.command"),
+            ParamSpec.optional("junit", ParamType.STRING)
+                    .withDescription("glob of the JUnit XML files the command writes; overrides test.junit"),
+            ParamSpec.optional("timeout", ParamType.DURATION)
+                    .withDescription("how long the test command may run; default test.timeout, else 20m"));
 
     private final Map<String, StageType> types;
 

@@ -2,6 +2,7 @@ package io.inception.engine.unittest;
 
 import io.inception.engine.model.BranchHead;
 import io.inception.engine.model.Build;
+import io.inception.engine.model.PipelineDef;
 import io.inception.engine.model.StageDef;
 import io.inception.engine.stage.StageResult;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -142,9 +143,38 @@ class UnitTestStageTest {
         assertThat(stage().execute(context(Map.of("command", "true", "repo", "/x"), null)))
                 .isInstanceOfSatisfying(StageResult.Failed.class, f -> assertThat(f.reason()).contains("'sha'", "merged candidate"));
         assertThat(stage().execute(context(Map.of("repo", "/x", "sha", "abc"), null)))
-                .isInstanceOfSatisfying(StageResult.Failed.class, f -> assertThat(f.reason()).contains("'command' is required"));
+                .isInstanceOfSatisfying(StageResult.Failed.class, f -> assertThat(f.reason()).contains("no 'command' parameter", "environments/branches.yaml"));
         assertThat(stage().execute(context(Map.of("command", "true", "timeout", "soon"), build(candidate.name()))))
                 .isInstanceOfSatisfying(StageResult.Failed.class, f -> assertThat(f.reason()).contains("'timeout'"));
+    }
+
+    @Test
+    void theCommandComesFromTheBranchListAtThePipelinesCommit() throws Exception {
+        RevCommit candidate = repo.commit("candidate", "VERSION", "v1", "run-tests.sh", TestRepository.PASSING);
+        try (TestRepository config = new TestRepository(tmp.resolve("config"))) {
+            RevCommit pinned = config.commit("config", "environments/branches.yaml", """
+                    trunk: /srv/nova.git#master
+                    branches: []
+                    test:
+                      command: bash run-tests.sh
+                      timeout: 2m
+                    """);
+            // the branch list moves on after the pipeline was read: the run still uses the pinned commit
+            config.commit("later", "environments/branches.yaml", """
+                    trunk: /srv/nova.git#master
+                    branches: []
+                    test:
+                      command: exit 3
+                    """);
+            TestStageContext context = context(Map.of(), build(candidate.name()));
+            context.pipeline = new PipelineDef("trunk-to-qe", List.of(context.stage), config.dir.toString(),
+                    pinned.name(), "environments/pipelines/trunk-to-qe.yaml");
+            assertThat(runToEnd(stage(), context)).isInstanceOfSatisfying(StageResult.Succeeded.class, s -> {
+                UnitTestReport report = (UnitTestReport) s.output();
+                assertThat(report.command()).isEqualTo("bash run-tests.sh");
+                assertThat(report.logTail()).contains("tests passed");
+            });
+        }
     }
 
     @Test
