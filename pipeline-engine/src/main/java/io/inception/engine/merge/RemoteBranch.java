@@ -71,6 +71,10 @@ public record RemoteBranch(String name, String url, String branch, String user, 
             user = null; // ssh users stay in the URL, where the transport expects them
         }
         String cleanUrl = clean.toString();
+        if (scheme == null && uri.getHost() == null && !java.nio.file.Path.of(uri.getPath()).isAbsolute()) {
+            // JGit would resolve a relative path against its own repository, not the user's directory
+            cleanUrl = java.nio.file.Path.of(uri.getPath()).toAbsolutePath().normalize().toString();
+        }
         return new RemoteBranch(name == null ? cleanUrl + "#" + branch : name, cleanUrl, branch, user, password);
     }
 

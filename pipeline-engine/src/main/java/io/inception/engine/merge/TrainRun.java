@@ -91,11 +91,13 @@ final class TrainRun {
 
     private MergeReport runLocked(Repository repo) throws IOException {
         GitRemotes remotes = new GitRemotes(repo);
+        long started = System.nanoTime(); // durations for the log only; dates come from the clock
         ObjectId trunkHead = remotes.fetch(s.trunk(), TRUNK_REF);
         List<ObjectId> heads = new ArrayList<>();
         for (int i = 0; i < s.branches().size(); i++) {
             heads.add(remotes.fetch(s.branches().get(i), BRANCH_REF + i));
         }
+        long fetched = System.nanoTime();
         List<BranchReport> reports = new ArrayList<>();
         Set<ObjectId> ownMerges = new HashSet<>();
         boolean failed = false;
@@ -127,6 +129,7 @@ final class TrainRun {
             }
             inserter.flush();
         }
+        long merged = System.nanoTime();
         String pushedRef = null;
         String pushedSha = null;
         if (!failed) {
@@ -139,6 +142,9 @@ final class TrainRun {
                 pushedSha = candidate.name();
             }
         }
+        LOG.info("build {}: fetched {} branches in {} ms, merged in {} ms, pushed in {} ms", buildId,
+                heads.size() + 1, (fetched - started) / 1_000_000, (merged - fetched) / 1_000_000,
+                (System.nanoTime() - merged) / 1_000_000);
         TrunkReport trunk = new TrunkReport(s.trunk().url(), s.trunk().branch(), trunkHead.name());
         return new MergeReport(buildId, now, s.policy(), trunk, reports, failed, failed ? null : candidate.name(),
                 pushedRef == null ? null : s.target().url(), pushedRef, pushedSha);

@@ -71,6 +71,13 @@ class MergeTrainBadInputTest {
     }
 
     @Test
+    void relativePathsAreTakenFromTheWorkingDirectory() {
+        RemoteBranch b = RemoteBranch.parse("repos/nova.git#main");
+        assertThat(b.url()).isEqualTo(Path.of("repos/nova.git").toAbsolutePath().normalize().toString());
+        assertThat(RemoteBranch.parse("git@git.example.com:nova.git#main").url()).isEqualTo("git@git.example.com:nova.git");
+    }
+
+    @Test
     void malformedSpecNamesItWithoutThePassword() {
         MergeTrainException e = catchThrowableOfType(MergeTrainException.class,
                 () -> RemoteBranch.parse("https://deploy:" + SECRET + "@git.example.com/nova.git"));
