@@ -17,7 +17,8 @@ import java.util.Random;
 /**
  * Merge-train benchmark helper, run with the application's classpath by bench/merge.sh:
  *   java -cp app/target/inception.jar bench/MergeBench.java generate > stream   (a git fast-import stream)
- *   java -cp app/target/inception.jar bench/MergeBench.java train ORIGIN TARGET WORKDIR BRANCHES
+ *   java -cp app/target/inception.jar bench/MergeBench.java train ORIGIN TARGET WORKDIR BRANCHES [REPEATS]
+ * (REPEATS runs the train again in the same JVM: the figure for a long-running server.)
  * The generated repository: 3,000 Python files (30 packages of 100), 300 trunk commits of 10 edits,
  * 20 custom branches forked along trunk's history with 5 commits each in their own area, three of them
  * editing a line trunk rewrites later (conflicts), one editing files trunk later moved (renames).
@@ -35,10 +36,13 @@ public final class MergeBench {
             try (OutputStream out = new BufferedOutputStream(System.out, 1 << 20)) {
                 new Generator(out).run();
             }
-        } else if (args.length == 5 && args[0].equals("train")) {
-            train(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
+        } else if ((args.length == 5 || args.length == 6) && args[0].equals("train")) {
+            int repeats = args.length == 6 ? Integer.parseInt(args[5]) : 1;
+            for (int i = 0; i < repeats; i++) {
+                train(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
+            }
         } else {
-            System.err.println("usage: MergeBench generate | train ORIGIN TARGET WORKDIR BRANCHES");
+            System.err.println("usage: MergeBench generate | train ORIGIN TARGET WORKDIR BRANCHES [REPEATS]");
             System.exit(2);
         }
     }

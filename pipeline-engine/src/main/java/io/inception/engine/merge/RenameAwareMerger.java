@@ -4,6 +4,7 @@ import io.inception.engine.merge.ContentMerge.Resolution;
 import io.inception.engine.merge.TreeEntries.Entry;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class RenameAwareMerger {
         RenameMap ro = RenameMap.detect(reader, base, ours, o);
         RenameMap rt = RenameMap.detect(reader, base, theirs, t);
 
-        Map<String, List<Placed>> placed = new TreeMap<>();
+        Map<String, List<Placed>> placed = new HashMap<>(b.size() * 2);
         Map<String, ConflictedPath> conflicts = new TreeMap<>();
 
         for (Map.Entry<String, Entry> be : b.entrySet()) {
@@ -104,7 +105,7 @@ final class RenameAwareMerger {
         placeAdded(o, b, ro, rt, placed, conflicts);
         placeAdded(t, b, rt, ro, placed, conflicts);
 
-        Map<String, Entry> merged = new TreeMap<>();
+        Map<String, Entry> merged = new HashMap<>(placed.size() * 2);
         for (Map.Entry<String, List<Placed>> pe : placed.entrySet()) {
             List<Placed> here = pe.getValue();
             Entry first = here.get(0).entry();
@@ -182,7 +183,7 @@ final class RenameAwareMerger {
             entry.setObjectId(e.getValue().id());
             builder.add(entry);
         }
-        builder.finish();
+        builder.finish(); // sorts the entries in git's order
         return index.writeTree(inserter);
     }
 }

@@ -45,6 +45,11 @@ final class RenameMap {
                 walk.setRecursive(true);
                 walk.setFilter(TreeFilter.ANY_DIFF);
                 List<DiffEntry> changes = DiffEntry.scan(walk);
+                boolean adds = changes.stream().anyMatch(e -> e.getChangeType() == DiffEntry.ChangeType.ADD);
+                boolean deletes = changes.stream().anyMatch(e -> e.getChangeType() == DiffEntry.ChangeType.DELETE);
+                if (!adds || !deletes) {
+                    return new RenameMap(files, Map.of()); // nothing can be a rename
+                }
                 RenameDetector detector = new RenameDetector(reader,
                         new org.eclipse.jgit.lib.Config().get(org.eclipse.jgit.diff.DiffConfig.KEY));
                 detector.setRenameScore(RENAME_SCORE);
@@ -86,6 +91,9 @@ final class RenameMap {
     }
 
     private static Map<String, String> directoryRenames(Map<String, String> files, Map<String, Entry> sideEntries) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
         Set<String> sideDirs = new HashSet<>();
         for (String path : sideEntries.keySet()) {
             for (String dir = parent(path); dir != null && sideDirs.add(dir); dir = parent(dir)) {

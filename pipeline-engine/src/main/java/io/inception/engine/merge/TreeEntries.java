@@ -1,8 +1,8 @@
 package io.inception.engine.merge;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -23,7 +23,7 @@ final class TreeEntries {
     }
 
     static Map<String, Entry> read(ObjectReader reader, RevTree tree) throws IOException {
-        Map<String, Entry> entries = new TreeMap<>();
+        Map<String, Entry> entries = new HashMap<>(4096);
         if (tree == null) {
             return entries;
         }
