@@ -4,7 +4,9 @@
 #   (a) by the merge train (JGit, in a fresh JVM, fresh work dir: fetch + 20 merges + push), and
 #   (b) by the git CLI (clone + 20 x `git merge --no-edit`, aborting conflicts + push),
 # with conflicting branches skipped in both. Prints both wall times, the ratio, and whether both
-# candidates have the same tree. Usage: bench/merge.sh [scratch-dir]
+# candidates have the same tree. cold = empty work dir / fresh clone; warm = work dir or clone of the
+# previous run (how the server runs several times a day); server = the train's third run in one JVM.
+# Usage: bench/merge.sh [scratch-dir]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scratch="${1:-$(mktemp -d /tmp/inception-merge-bench.XXXXXX)}"
@@ -72,6 +74,9 @@ echo "merge train, warm (fresh JVM, work dir of the previous run, as the server 
 train_warm=$(train)
 echo "git CLI, warm (fetch + reset in the existing clone)..."
 git_warm=$(git_merges warm)
+echo "merge train, server (third run in one JVM, work dir kept)..."
+hot_ms=$(java_run train "$scratch/origin.git" "$scratch/target.git" "$scratch/work" "$branches" 3 \
+  | tail -1 | sed -E 's/.*train_in_jvm_ms=([0-9]+).*/\1/')
 
 train_tree=$(git -C "$scratch/target.git" rev-parse 'candidate^{tree}')
 git_tree=$(git -C "$scratch/target.git" rev-parse 'candidate-git^{tree}')
@@ -81,5 +86,7 @@ echo "machine: $(nproc) cores, $(git --version), java $(java -version 2>&1 | hea
 printf '%-6s %14s %12s %8s\n' "" "merge train" "git CLI" "ratio"
 awk -v t="$train_cold" -v g="$git_cold" 'BEGIN { printf "%-6s %11d ms %9d ms %8.2f\n", "cold", t, g, t / g }'
 awk -v t="$train_warm" -v g="$git_warm" 'BEGIN { printf "%-6s %11d ms %9d ms %8.2f\n", "warm", t, g, t / g }'
+awk -v t="$hot_ms" -v g="$git_warm" 'BEGIN { printf "%-6s %11d ms %9d ms %8.2f   (train: 3rd run in one JVM, as in the server; git: warm)\n", "server", t, g, t / g }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "same candidate tree: $same ($train_tree)"
 [ "$same" = yes ]

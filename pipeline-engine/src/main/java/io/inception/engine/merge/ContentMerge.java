@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Objects;
 import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
@@ -117,7 +116,4 @@ final class ContentMerge {
         return false;
     }
 
-    static boolean same(Entry a, Entry b) {
-        return Objects.equals(a, b);
-    }
 }

@@ -130,6 +130,35 @@ class MergeParityTest {
     }
 
     @Test
+    void agreesWithGitMergeOnCrissCrossHistory() {
+        Path repo = git.init(tmp.resolve("criss-cross"));
+        FileModel m = standardBase();
+        m.writeTo(repo);
+        git.commitAll(repo, "base");
+        git.run(repo, "checkout", "-q", "-b", "feature");
+        m.edit("nova/compute/manager.py", 3, "feature 1").writeTo(repo);
+        String f1 = git.commitAll(repo, "F1");
+        git.run(repo, "checkout", "-q", "main");
+        FileModel t = standardBase().edit("nova/api/server.py", 3, "main 1");
+        t.writeTo(repo);
+        String m1 = git.commitAll(repo, "M1");
+        git.run(repo, "merge", "-q", "--no-edit", f1);
+        git.run(repo, "checkout", "-q", "feature");
+        git.run(repo, "merge", "-q", "--no-edit", m1);
+        assertThat(git.run(repo, "merge-base", "--all", "main", "feature").lines()).hasSize(2);
+        GitCli.write(repo, "README", "feature rewrote the readme\n");
+        git.commitAll(repo, "F3");
+        git.run(repo, "checkout", "-q", "main");
+        git.run(repo, "mv", "nova/compute/manager.py", "nova/compute/mgr.py");
+        git.commitAll(repo, "M3: rename");
+
+        Verdict train = viaTrain(repo);
+        Verdict cli = viaGit(repo);
+        assertThat(cli.verdict()).isEqualTo("clean");
+        assertThat(train).isEqualTo(cli);
+    }
+
+    @Test
     void emptyBranchListGivesTrunkAsCandidate() {
         Path repo = MergeScenario.of("empty", standardBase(), m -> m.edit("README", 1, "t"), m -> m)
                 .build(git, tmp.resolve("empty"));

@@ -133,6 +133,19 @@ class MergeTrainBadInputTest {
     }
 
     @Test
+    void aSecondTrainInTheSameWorkDirIsRefused() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("busy"));
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(work.resolve("train.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            MergeTrainException e = catchThrowableOfType(MergeTrainException.class, () -> MergeTrain.in(work)
+                    .trunk(RemoteBranch.parse(trunk + "#main")).run());
+            assertThat(e.kind()).isEqualTo(Kind.WORK_DIR);
+            assertThat(e.getMessage()).contains("another merge train is running in " + work);
+        }
+    }
+
+    @Test
     void lockedTargetRefIsReported() throws Exception {
         Path bare = tmp.resolve("locked.git");
         git.run(tmp, "init", "-q", "--bare", bare.toString());
