@@ -70,7 +70,7 @@ echo "merge train, cold (fresh JVM, empty work dir: full fetch)..."
 train_cold=$(train)
 echo "git CLI, cold (clone + checkout)..."
 git_cold=$(git_merges cold)
-echo "merge train, warm (fresh JVM, work dir of the previous run, as the server runs it)..."
+echo "merge train, warm (fresh JVM, work dir of the previous run, like inception merge from cron)..."
 train_warm=$(train)
 echo "git CLI, warm (fetch + reset in the existing clone)..."
 git_warm=$(git_merges warm)
