@@ -100,7 +100,7 @@ public final class MergeCommand implements Callable<Integer> {
                 custom.add(RemoteBranch.parse(b));
             }
             MergeTrain train = MergeTrain.in(workDir != null ? workDir : defaultWorkDir())
-                    .trunk(RemoteBranch.parse(trunk))
+                    .trunk(RemoteBranch.parse("trunk", trunk))
                     .branches(custom)
                     .onConflict(onConflict)
                     .withClock(clock)

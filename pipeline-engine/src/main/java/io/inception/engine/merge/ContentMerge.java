@@ -4,6 +4,7 @@ import io.inception.engine.merge.TreeEntries.Entry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.merge.MergeAlgorithm;
+import org.eclipse.jgit.merge.MergeChunk;
 import org.eclipse.jgit.merge.MergeFormatter;
 import org.eclipse.jgit.merge.MergeResult;
 
@@ -25,14 +27,18 @@ final class ContentMerge {
     /** git looks at the first 8000 bytes for a NUL to call a file binary. */
     private static final int BINARY_PROBE = 8000;
 
-    /** A merged entry, or the kind of conflict. */
-    record Resolution(Entry entry, String conflict) {
+    /** Lines {@code [begin, end)} (0-based) of our version of a file. */
+    record LineRange(int begin, int end) {
+    }
+
+    /** A merged entry, or the kind of conflict and, for text conflicts, our conflicting lines. */
+    record Resolution(Entry entry, String conflict, List<LineRange> oursLines) {
         static Resolution of(Entry e) {
-            return new Resolution(e, null);
+            return new Resolution(e, null, List.of());
         }
 
         static Resolution conflict(String why) {
-            return new Resolution(null, why);
+            return new Resolution(null, why, List.of());
         }
 
         boolean clean() {
@@ -88,7 +94,13 @@ final class ContentMerge {
         MergeResult<RawText> result = algorithm.merge(RawTextComparator.DEFAULT,
                 new RawText(b), new RawText(o), new RawText(t));
         if (result.containsConflicts()) {
-            return Resolution.conflict("content");
+            List<LineRange> lines = new ArrayList<>();
+            for (MergeChunk chunk : result) {
+                if (chunk.getConflictState() != MergeChunk.ConflictState.NO_CONFLICT && chunk.getSequenceIndex() == 1) {
+                    lines.add(new LineRange(chunk.getBegin(), chunk.getEnd()));
+                }
+            }
+            return new Resolution(null, "content", List.copyOf(lines));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(o.length, t.length) + 64);
         new MergeFormatter().formatMerge(out, result, List.of("base", "ours", "theirs"), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.inception.engine.merge;
 
+import io.inception.engine.merge.ContentMerge.LineRange;
 import io.inception.engine.merge.ContentMerge.Resolution;
 import io.inception.engine.merge.TreeEntries.Entry;
 import java.io.IOException;
@@ -29,8 +30,14 @@ import org.eclipse.jgit.revwalk.RevTree;
  */
 final class RenameAwareMerger {
 
-    /** A path that could not be merged, with every name the file had (for culprit search). */
-    record ConflictedPath(String path, String kind, Set<String> aliases) {
+    /**
+     * A path that could not be merged, with every name the file had (for culprit search) and, for
+     * text conflicts, the conflicting lines of our version at {@code oursPath}.
+     */
+    record ConflictedPath(String path, String kind, Set<String> aliases, String oursPath, List<LineRange> oursLines) {
+        ConflictedPath(String path, String kind, Set<String> aliases) {
+            this(path, kind, aliases, null, List.of());
+        }
     }
 
     /** The merged tree, or the conflicts (then {@code tree} is null). */
@@ -97,7 +104,7 @@ final class RenameAwareMerger {
             }
             Resolution r = contents.merge(be.getValue(), o.get(op), t.get(tp));
             if (!r.clean()) {
-                conflict(conflicts, target, r.conflict(), aliases);
+                conflicts.put(target, new ConflictedPath(target, r.conflict(), aliases, op, r.oursLines()));
                 continue;
             }
             placed.computeIfAbsent(target, k -> new ArrayList<>()).add(new Placed(r.entry(), aliases));
@@ -170,7 +177,7 @@ final class RenameAwareMerger {
         conflicts.merge(path, new ConflictedPath(path, kind, aliases), (a, n) -> {
             Set<String> all = new LinkedHashSet<>(a.aliases());
             all.addAll(n.aliases());
-            return new ConflictedPath(path, a.kind(), all);
+            return new ConflictedPath(path, a.kind(), all, a.oursPath(), a.oursLines());
         });
     }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -104,7 +103,7 @@ final class TrainRun {
         ObjectId candidate = trunkHead;
         try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
             RenameAwareMerger merger = new RenameAwareMerger(reader, inserter);
-            CulpritFinder culprits = new CulpritFinder(reader);
+            CulpritFinder culprits = new CulpritFinder(repo, reader);
             for (int i = 0; i < s.branches().size(); i++) {
                 RemoteBranch branch = s.branches().get(i);
                 ObjectId head = heads.get(i);
@@ -166,11 +165,10 @@ final class TrainRun {
             }
             RenameAwareMerger.Result result = merger.merge(base, ours.getTree(), theirs.getTree());
             if (!result.clean()) {
-                Set<String> paths = new LinkedHashSet<>();
-                result.conflicts().forEach(c -> paths.addAll(c.aliases()));
+                inserter.flush(); // blame reads through the repository
                 List<String> files = result.conflicts().stream().map(ConflictedPath::path).toList();
                 result.conflicts().forEach(c -> LOG.info("branch {}: {} conflict on {}", branch.name(), c.kind(), c.path()));
-                return new MergeOutcome.Conflict(files, culprits.find(ours, theirs, paths, ownMerges));
+                return new MergeOutcome.Conflict(files, culprits.find(ours, theirs, result.conflicts(), ownMerges));
             }
             ObjectId commit = commit(inserter, result.tree(), "Merge " + branch.name() + " into candidate " + buildId,
                     ours, theirs);

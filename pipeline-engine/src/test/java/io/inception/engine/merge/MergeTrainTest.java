@@ -48,6 +48,8 @@ class MergeTrainTest {
         // trunk moves on: an unrelated commit, then the one that collides with quota's line 7
         GitCli.write(trunk, "nova/api/server.py", edited(trunk, "nova/api/server.py", 25, "trunk api"));
         git.commitAll(trunk, "api: unrelated trunk change", "Ann Other", "ann@example.com");
+        GitCli.write(trunk, "nova/compute/manager.py", edited(trunk, "nova/compute/manager.py", 25, "far away"));
+        git.commitAll(trunk, "compute: same file, other lines", "Ann Other", "ann@example.com");
         GitCli.write(trunk, "nova/compute/manager.py", edited(trunk, "nova/compute/manager.py", 7, "trunk rewrite"));
         culpritSha = git.commitAll(trunk, "compute: rewrite scheduling hint", "Alice Trunk", "alice@example.com");
         target = tmp.resolve("candidates.git");
@@ -80,6 +82,7 @@ class MergeTrainTest {
                 .pushTo(RemoteBranch.parse(target + "#refs/heads/candidate"));
     }
 
+    /** Of the trunk commits that touched the file, the culprit is the one that wrote the conflicting line. */
     @Test
     void conflictNamesTheFileAndTheTrunkCommitThatCausedIt() {
         MergeReport report = train(ConflictPolicy.FAIL).run();
@@ -144,9 +147,29 @@ class MergeTrainTest {
         BranchReport second = report.branches().get(1);
         assertThat(second.status()).isEqualTo(MergeStatus.SKIPPED);
         assertThat(second.files()).containsExactly("nova/api/server.py");
-        assertThat(second.culprits()).extracting(Culprit::subject).contains("rax: api change")
-                .doesNotContain("other: api");
+        assertThat(second.culprits()).extracting(Culprit::subject).containsExactly("rax: api change");
         assertThat(second.culprits()).extracting(Culprit::sha).doesNotContain(otherCommit);
+    }
+
+    @Test
+    void conflictOnAFileTrunkMovedNamesTheNewPathAndTheCommitThatWroteTheLine() throws Exception {
+        Path mover = clone("mover");
+        GitCli.write(mover, "nova/api/server.py", edited(mover, "nova/api/server.py", 12, "branch line 12"));
+        git.commitAll(mover, "mover: edit server", "Bob Branch", "bob@example.com");
+        java.nio.file.Files.createDirectories(trunk.resolve("nova/api/v2"));
+        git.run(trunk, "mv", "nova/api/server.py", "nova/api/v2/server.py");
+        git.commitAll(trunk, "api: move server to v2", "Mo Ver", "mo@example.com");
+        GitCli.write(trunk, "nova/api/v2/server.py", edited(trunk, "nova/api/v2/server.py", 12, "trunk line 12"));
+        String writer = git.commitAll(trunk, "api: change line 12", "Wri Ter", "wri@example.com");
+
+        MergeReport report = MergeTrain.in(tmp.resolve("work4")).withClock(CLOCK)
+                .trunk(RemoteBranch.parse(trunk + "#main"))
+                .branches(List.of(RemoteBranch.parse(mover + "#mover"))).run();
+
+        BranchReport b = report.branches().get(0);
+        assertThat(b.status()).isEqualTo(MergeStatus.CONFLICT);
+        assertThat(b.files()).containsExactly("nova/api/v2/server.py");
+        assertThat(b.culprits()).extracting(Culprit::sha).containsExactly(writer);
     }
 
     @Test
