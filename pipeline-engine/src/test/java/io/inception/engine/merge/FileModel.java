@@ -15,17 +15,37 @@ import java.util.stream.Stream;
 /** The files of one commit, edited in memory and then written over a working tree. */
 final class FileModel {
     final Map<String, byte[]> files;
+    /** Paths written as executable files. */
+    final java.util.Set<String> executables;
+    /** Paths written as symbolic links, to the target held in {@link #files}. */
+    final java.util.Set<String> symlinks;
 
     FileModel() {
-        this(new TreeMap<>());
+        this(new TreeMap<>(), new java.util.TreeSet<>(), new java.util.TreeSet<>());
     }
 
-    private FileModel(Map<String, byte[]> files) {
+    private FileModel(Map<String, byte[]> files, java.util.Set<String> executables, java.util.Set<String> symlinks) {
         this.files = files;
+        this.executables = executables;
+        this.symlinks = symlinks;
     }
 
     FileModel copy() {
-        return new FileModel(new TreeMap<>(files));
+        return new FileModel(new TreeMap<>(files), new java.util.TreeSet<>(executables), new java.util.TreeSet<>(symlinks));
+    }
+
+    FileModel executable(String path, boolean on) {
+        if (on) {
+            executables.add(path);
+        } else {
+            executables.remove(path);
+        }
+        return this;
+    }
+
+    FileModel symlink(String path, String target) {
+        symlinks.add(path);
+        return put(path, target);
     }
 
     /** A text file of {@code lines} distinct lines, each naming the file so renames stay recognisable. */
@@ -57,11 +77,19 @@ final class FileModel {
 
     FileModel move(String from, String to) {
         files.put(to, files.remove(from));
+        if (executables.remove(from)) {
+            executables.add(to);
+        }
+        if (symlinks.remove(from)) {
+            symlinks.add(to);
+        }
         return this;
     }
 
     FileModel delete(String path) {
         files.remove(path);
+        executables.remove(path);
+        symlinks.remove(path);
         return this;
     }
 
@@ -79,7 +107,16 @@ final class FileModel {
                 }
             }
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                Path file = dir.resolve(e.getKey());
+                if (symlinks.contains(e.getKey())) {
+                    Files.createDirectories(file.getParent());
+                    Files.createSymbolicLink(file, Path.of(new String(e.getValue(), StandardCharsets.UTF_8)));
+                    continue;
+                }
                 GitCli.write(dir, e.getKey(), e.getValue());
+                if (executables.contains(e.getKey())) {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
