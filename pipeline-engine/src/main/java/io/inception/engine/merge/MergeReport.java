@@ -43,7 +43,7 @@ public record MergeReport(String buildId, Instant createdAt, ConflictPolicy onCo
 
     /** The model's view of this train, for the build record. */
     public Build toBuild() {
-        BranchHead trunkHead = new BranchHead("trunk", trunk.url(), trunk.branch(), trunk.sha(), "TRUNK");
+        BranchHead trunkHead = new BranchHead("trunk", trunk.url(), trunk.branch(), trunk.sha(), MergeStatus.MERGED.name());
         List<BranchHead> heads = branches.stream()
                 .map(b -> new BranchHead(b.name(), b.url(), b.branch(), b.headSha(), b.status().name()))
                 .toList();
