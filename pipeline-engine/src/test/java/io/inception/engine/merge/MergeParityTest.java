@@ -107,6 +107,12 @@ class MergeParityTest {
                 arguments("conflict", MergeScenario.of("symlink retargeted differently on both sides",
                         standardBase().symlink("current", "README"),
                         m -> m.symlink("current", "lib/util.c"), m -> m.symlink("current", f))),
+                arguments("conflict", MergeScenario.of("file on one side where the other has a directory", standardBase(),
+                        m -> m.put("lib/extra", "a file\n"), m -> m.put("lib/extra/inner.c", "int y;\n"))),
+                arguments("clean", MergeScenario.of("trunk deletes a directory, branch adds a file to it", standardBase(),
+                        m -> m.delete("lib/util.c"), m -> m.put("lib/new.c", "int z;\n"))),
+                arguments("clean", MergeScenario.of("both delete the same file", standardBase(),
+                        m -> m.delete("README"), m -> m.delete("README").edit(f, 8, "branch"))),
                 arguments("up-to-date", new MergeScenario("already merged branch", standardBase(),
                         m -> m.edit(f, 2, "trunk"), m -> m.edit(f, 20, "branch"), true)));
     }
