@@ -144,6 +144,7 @@ final class TrainRun {
         LOG.info("build {}: fetched {} branches in {} ms, merged in {} ms, pushed in {} ms", buildId,
                 heads.size() + 1, (fetched - started) / 1_000_000, (merged - fetched) / 1_000_000,
                 (System.nanoTime() - merged) / 1_000_000);
+        WorkRepoHousekeeping.collectIfDue(repo, WorkRepoHousekeeping.LOOSE_OBJECT_LIMIT, WorkRepoHousekeeping.PACK_LIMIT);
         TrunkReport trunk = new TrunkReport(s.trunk().url(), s.trunk().branch(), trunkHead.name());
         return new MergeReport(buildId, now, s.policy(), trunk, reports, failed, failed ? null : candidate.name(),
                 pushedRef == null ? null : s.target().url(), pushedRef, pushedSha);

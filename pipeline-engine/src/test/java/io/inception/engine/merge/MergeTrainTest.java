@@ -203,6 +203,22 @@ class MergeTrainTest {
     }
 
     @Test
+    void workRepositoryIsPackedWhenItGrowsAndStillWorks() throws Exception {
+        MergeReport first = train(ConflictPolicy.SKIP).run();
+        try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(tmp.resolve("work/repo.git").toFile()).build()) {
+            assertThat(WorkRepoHousekeeping.collectIfDue(repo, 0, 0)).isTrue();
+            java.util.Properties stats = org.eclipse.jgit.api.Git.wrap(repo).gc().getStatistics();
+            assertThat(WorkRepoHousekeeping.count(stats, "numberOfLooseObjects")).isZero();
+            assertThat(WorkRepoHousekeeping.count(stats, "numberOfPackedObjects")).isPositive();
+            assertThat(WorkRepoHousekeeping.collectIfDue(repo, 1000, 1000)).isFalse();
+        }
+        MergeReport second = train(ConflictPolicy.SKIP).run();
+        assertThat(second.candidateSha()).isEqualTo(first.candidateSha());
+        assertThat(git.run(target, "rev-parse", "candidate")).isEqualTo(second.candidateSha());
+    }
+
+    @Test
     void sameInputsGiveTheSameCandidate() {
         MergeReport first = train(ConflictPolicy.SKIP).run();
         MergeReport second = train(ConflictPolicy.SKIP).run();
