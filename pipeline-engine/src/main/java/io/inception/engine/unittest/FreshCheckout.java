@@ -10,6 +10,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.URIish;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,8 +28,11 @@ final class FreshCheckout {
 
     static void create(String repoUrl, String sha, Path dir) throws UnitTestSetupException {
         String where = UrlRedaction.redact(repoUrl);
-        try (Git git = Git.cloneRepository().setURI(repoUrl).setDirectory(dir.toFile()).setNoCheckout(true)
-                .setCloneAllBranches(true).call()) {
+        // init + fetch rather than clone: a candidate repository (bare, only build refs) may have no HEAD
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            git.remoteAdd().setName("origin").setUri(new URIish(repoUrl)).call();
+            git.fetch().setRemote("origin").setTagOpt(TagOpt.FETCH_TAGS)
+                    .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*")).call();
             ObjectId commit = resolve(git.getRepository(), sha);
             if (commit == null) commit = fetchAndResolve(git, sha, sha + ":refs/inception/candidate");
             if (commit == null) commit = fetchAndResolve(git, sha, "+refs/*:refs/inception/remote/*");
@@ -41,7 +46,7 @@ final class FreshCheckout {
             detach.setNewObjectId(commit);
             detach.forceUpdate();
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
-        } catch (InvalidRemoteException e) {
+        } catch (InvalidRemoteException | java.net.URISyntaxException e) {
             throw new UnitTestSetupException("cannot clone " + where + ": not a git repository or not reachable ("
                     + UrlRedaction.redact(chain(e), repoUrl) + ")", false);
         } catch (GitAPIException | IOException | org.eclipse.jgit.api.errors.JGitInternalException e) {
