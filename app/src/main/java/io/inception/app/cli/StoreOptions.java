@@ -13,8 +13,17 @@ public final class StoreOptions {
                     + "Default: $INCEPTION_DB, else the embedded H2 file under $INCEPTION_HOME (./.inception/).")
     String db;
 
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Where Inception keeps its state (database, run artifacts, work trees). "
+                    + "Default: $INCEPTION_HOME, else ./.inception/.")
+    java.nio.file.Path home;
+
+    public InceptionHome home() {
+        return home != null ? new InceptionHome(home.toAbsolutePath()) : InceptionHome.fromEnvironment();
+    }
+
     public Inception open() {
         String url = db != null ? db : System.getenv("INCEPTION_DB");
-        return Inception.open(InceptionHome.fromEnvironment(), url, Clock.systemUTC());
+        return Inception.open(home(), url, Clock.systemUTC());
     }
 }

@@ -14,9 +14,7 @@ import io.inception.engine.model.Run;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.pipeline.PipelineSnapshot;
 import io.inception.engine.unittest.UnitTestReport;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -62,7 +59,7 @@ public final class Demo {
         out.printf("      trunk %s (master), custom branches: %s%n", repos.trunk(),
                 String.join(", ", repos.branches().stream().map(SampleRepos.Branch::name).toList()));
 
-        Path config = configRepository(dir.resolve("config"), repos);
+        Path config = DemoConfigRepository.create(dir.resolve("config"), repos, sourceRoot, clock);
         PipelineDef pipeline;
         Environment environment;
         try (PipelineRepository repo = PipelineRepository.open(config.toString())) {
@@ -112,43 +109,6 @@ public final class Demo {
         out.println();
         out.println("next: inception runs show " + r.run().id() + "   (stages, timings and logs)");
         out.println("      inception validate                 (check the pipelines in environments/)");
-    }
-
-    /** A git repository holding the pipeline, the environment and a branch list naming the sample repos. */
-    private Path configRepository(Path dir, SampleRepos.Layout repos) throws IOException, GitAPIException {
-        Path env = dir.resolve("environments");
-        Files.createDirectories(env.resolve("pipelines"));
-        Files.createDirectories(env.resolve("environments"));
-        Path shipped = sourceRoot.resolve("environments");
-        if (!Files.isRegularFile(shipped.resolve("pipelines/trunk-to-qe.yaml"))) {
-            throw new IOException("no environments/pipelines/trunk-to-qe.yaml under " + sourceRoot
-                    + ": run the demo through ./inception at the repository root, or set INCEPTION_SOURCE_ROOT");
-        }
-        Files.copy(shipped.resolve("pipelines/trunk-to-qe.yaml"), env.resolve("pipelines/trunk-to-qe.yaml"));
-        Files.copy(shipped.resolve("environments/local.yaml"), env.resolve("environments/local.yaml"));
-        StringBuilder branches = new StringBuilder("""
-                # The demo's merge train: the sample trunk and its custom branches, merged in this order.
-                trunk: %s#%s
-                branches:
-                """.formatted(repos.trunk(), repos.trunkBranch()));
-        for (SampleRepos.Branch b : repos.branches()) {
-            branches.append("  - name: ").append(b.name()).append('\n')
-                    .append("    url: ").append(b.repo()).append('\n')
-                    .append("    branch: ").append(b.branch()).append('\n');
-        }
-        branches.append("""
-                test:
-                  command: sh tests/run.sh
-                  junit: "test-reports/*.xml"
-                  timeout: 5m
-                """);
-        Files.writeString(env.resolve("branches.yaml"), branches.toString());
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("master").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Inception demo", "demo@inception.invalid", clock.instant(), ZoneOffset.UTC);
-            git.commit().setMessage("Demo configuration").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
-        return dir;
     }
 
     private void step(String what) {

@@ -76,7 +76,9 @@ class PipelineRepositoryTest {
                     .containsEntry("push", "https://git.example.com/nova.git#candidate");
             assertThat(merge.source()).isEqualTo("environments/pipelines/trunk-to-qe.yaml:3");
             StageDef unitTest = atTag.stages().get(1);
-            assertThat(unitTest.params()).containsEntry("timeout", Duration.ofMinutes(20));
+            // defaults fill in; the timeout has none: it falls back to branches.yaml's test.timeout at run time
+            assertThat(unitTest.params()).containsEntry("branches-file", "environments/branches.yaml")
+                    .doesNotContainKey("timeout");
             assertThat(unitTest.retry()).isEqualTo(RetryPolicy.NONE);
             assertThat(unitTest.timeout()).isNull();
 

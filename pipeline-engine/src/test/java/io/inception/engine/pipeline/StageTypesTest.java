@@ -28,8 +28,11 @@ class StageTypesTest {
         assertThat(merge.param("on-conflict").orElseThrow().defaultValue()).isEqualTo("skip");
         assertThat(merge.param("branches-file").orElseThrow().defaultValue()).isEqualTo("environments/branches.yaml");
         assertThat(merge.param("push").orElseThrow().required()).isFalse();
-        assertThat(types.find("unit-test").orElseThrow().param("timeout").orElseThrow().defaultValue())
-                .isEqualTo(Duration.ofMinutes(20));
+        StageType unitTest = types.find("unit-test").orElseThrow();
+        assertThat(unitTest.param("timeout").orElseThrow().defaultValue())
+                .as("no default: branches.yaml's test.timeout applies unless the pipeline sets one").isNull();
+        assertThat(unitTest.param("branches-file").orElseThrow().defaultValue()).isEqualTo("environments/branches.yaml");
+        assertThat(unitTest.param("command")).isPresent();
     }
 
     @Test

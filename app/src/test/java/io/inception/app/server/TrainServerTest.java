@@ -1,0 +1,94 @@
+package io.inception.app.server;
+
+import io.inception.app.Inception;
+import io.inception.app.InceptionHome;
+import io.inception.app.demo.DemoConfigRepository;
+import io.inception.app.demo.SampleRepos;
+import io.inception.engine.model.Build;
+import io.inception.engine.model.ExecutionStatus;
+import io.inception.engine.model.Run;
+import io.inception.engine.scheduler.TriggerEvent;
+import io.inception.engine.scheduler.TriggerScheduler;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code inception server}: trunk moved starts the merge train; a run in progress makes a fire skip. */
+class TrainServerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trunkMovingStartsTheTrainOnTheNewTrunkCommit() throws Exception {
+        SampleRepos.Layout repos = new SampleRepos(Clock.systemUTC()).create(tmp.resolve("repos"));
+        Path config = DemoConfigRepository.create(tmp.resolve("config"), repos, Path.of("..").toAbsolutePath().normalize(),
+                Clock.systemUTC());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
+            TrainServer server = new TrainServer(inception, config.toString(), "master", "trunk-to-qe", "local",
+                    config.resolve("environments/triggers.yaml"), Clock.systemUTC(),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            TriggerScheduler scheduler = server.scheduler();
+            Instant t0 = Instant.now();
+            assertThat(scheduler.tick(t0)).as("the first poll records trunk's head without firing").isEmpty();
+            assertThat(scheduler.tick(t0.plus(Duration.ofMinutes(2)))).as("trunk did not move").isEmpty();
+
+            RevCommit moved;
+            try (Git trunk = Git.open(repos.trunk().toFile())) {
+                Files.writeString(repos.trunk().resolve("nova/version.py"), "VERSION = '27.3.0'\n");
+                trunk.add().addFilepattern(".").call();
+                moved = trunk.commit().setMessage("Bump version to 27.3.0").setSign(false)
+                        .setAuthor("Nova Upstream", "upstream@nova.invalid").call();
+            }
+            List<TriggerEvent> fired = scheduler.tick(t0.plus(Duration.ofMinutes(4)));
+            assertThat(fired).singleElement().satisfies(e -> assertThat(e.sha()).isEqualTo(moved.name()));
+
+            List<Run> runs = inception.store().runs().list();
+            assertThat(runs).hasSize(1);
+            Run run = inception.executor().awaitCompletion(runs.get(0).id(), Duration.ofMinutes(2));
+            assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            Build build = inception.store().builds().find(run.buildId()).orElseThrow();
+            assertThat(build.trunk().sha()).isEqualTo(moved.name());
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("trigger trunk-moved (TRUNK_MOVED "
+                    + moved.name().substring(0, 7) + "): started run " + run.id());
+        }
+    }
+
+    @Test
+    void aFireWhileTheLastRunStillHoldsTheEnvironmentIsSkippedAndSaysWhy() throws Exception {
+        SampleRepos.Layout repos = new SampleRepos(Clock.systemUTC()).create(tmp.resolve("repos"));
+        Path config = DemoConfigRepository.create(tmp.resolve("config"), repos, Path.of("..").toAbsolutePath().normalize(),
+                Clock.systemUTC());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
+            TrainServer server = new TrainServer(inception, config.toString(), "master", "trunk-to-qe", "local",
+                    config.resolve("environments/triggers.yaml"), Clock.systemUTC(),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            TriggerEvent event = new TriggerEvent("nightly", io.inception.engine.scheduler.TriggerReason.SCHEDULE,
+                    null, Instant.now(), "test");
+            String first = server.fire(event).orElseThrow();
+            boolean secondStarted = server.fire(event).isPresent();
+            Run done = inception.executor().awaitCompletion(first, Duration.ofMinutes(2));
+            assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            if (!secondStarted) {
+                assertThat(printed.toString(StandardCharsets.UTF_8)).contains("trigger nightly: skipped", first);
+            } else {
+                // the first run had already finished: then the second must have run after it, never beside it
+                assertThat(inception.store().runs().list()).hasSize(2);
+            }
+        }
+    }
+}
