@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code inception} command line. */
-@Command(name = "inception", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, version = "inception 0.1.0",
+@Command(name = "inception", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110, version = "inception 0.1.0",
         description = "Continuous deployment and QE orchestration for OpenStack Nova over XenServer.",
         subcommands = {DemoCommand.class, MergeCommand.class, ValidateCommand.class, RunCommand.class,
                 RunsCommand.class, ServerCommand.class},

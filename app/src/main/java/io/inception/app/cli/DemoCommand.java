@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code inception demo}: the main job on the embedded default. */
-@Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = {"Run the main job on the embedded default, under $INCEPTION_HOME/demo (./.inception/demo):",
                 "sample trunk and three custom branches -> pipeline read through git -> merge train (one conflict,"
                         + " skipped and attributed to the trunk commit that caused it) -> unit tests of the candidate"

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import io.inception.engine.config.BranchList;
+import io.inception.engine.config.BranchSpec;
+import io.inception.engine.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
  * Exit codes: 0 ok (also when conflicting branches were skipped), 1 a branch conflicts under
  * {@code --on-conflict fail} (nothing pushed), 2 bad input.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "merge", usageHelpWidth = 110, mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Merges trunk with the custom branches, in the order given, and pushes the candidate commit.",
             "Merges follow renames like 'git merge' (ort): a branch editing a file that trunk moved still merges.",
@@ -42,9 +45,15 @@ import picocli.CommandLine.Spec;
             "Passwords in URLs (https://user:secret@host/repo) are used for the transport and never printed."})
 public final class MergeCommand implements Callable<Integer> {
 
-    @Option(names = "--trunk", required = true, paramLabel = "URL#BRANCH", order = 1,
-            description = "Trunk: repository URL and branch, e.g. https://git.example.com/nova.git#master")
+    @Option(names = "--trunk", paramLabel = "URL#BRANCH", order = 1,
+            description = "Trunk: repository URL and branch, e.g. https://git.example.com/nova.git#master. "
+                    + "Required unless --branches-file names it.")
     String trunk;
+
+    @Option(names = "--branches-file", paramLabel = "FILE", order = 0,
+            description = "Take trunk and the ordered custom branches from a branches.yaml, "
+                    + "e.g. --branches-file environments/branches.yaml (--trunk overrides its trunk; --branch adds after its branches)")
+    Path branchesFile;
 
     @Option(names = "--branch", paramLabel = "URL#BRANCH", order = 2,
             description = "A custom branch to merge; repeat it, branches merge in the order given. "
@@ -96,11 +105,33 @@ public final class MergeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             List<RemoteBranch> custom = new ArrayList<>();
+            RemoteBranch trunkBranch = trunk == null ? null : RemoteBranch.parse("trunk", trunk);
+            if (branchesFile != null) {
+                BranchList list;
+                try {
+                    list = BranchList.load(branchesFile);
+                } catch (ConfigException | java.io.UncheckedIOException e) {
+                    err.println("inception merge: " + e.getMessage());
+                    err.flush();
+                    return 2;
+                }
+                if (trunkBranch == null) {
+                    trunkBranch = RemoteBranch.parse("trunk", list.trunk().url() + "#" + list.trunk().branch());
+                }
+                for (BranchSpec b : list.branches()) {
+                    custom.add(RemoteBranch.parse(b.name(), b.url() + "#" + b.branch()));
+                }
+            }
+            if (trunkBranch == null) {
+                err.println("inception merge: no trunk: give --trunk URL#BRANCH or --branches-file FILE (see --help)");
+                err.flush();
+                return 2;
+            }
             for (String b : branches) {
                 custom.add(RemoteBranch.parse(b));
             }
             MergeTrain train = MergeTrain.in(workDir != null ? workDir : defaultWorkDir())
-                    .trunk(RemoteBranch.parse("trunk", trunk))
+                    .trunk(trunkBranch)
                     .branches(custom)
                     .onConflict(onConflict)
                     .withClock(clock)

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
 /** {@code inception run <pipeline>} and {@code inception run --resume <id>}. */
-@Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = {"Run a pipeline with the durable executor, following its stages on the terminal.",
                 "The pipeline is read through git at --ref from --repo, and the run records that commit."
                         + " A run interrupted by a crash (even kill -9) continues with --resume: finished stages"

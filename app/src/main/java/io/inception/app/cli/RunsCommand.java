@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code inception runs} and {@code inception runs show <id>}. */
-@Command(name = "runs", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "runs", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = "List pipeline runs, newest first, with their status.",
         subcommands = RunsCommand.Show.class,
         footer = {"", "Examples:", "  inception runs", "  inception runs --limit 5 --json", "  inception runs show r-20261127-0001"})
@@ -61,7 +61,7 @@ public final class RunsCommand implements Callable<Integer> {
     }
 
     /** {@code inception runs show <id>}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    @Command(name = "show", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
             description = "Show one run: its stages with status, attempts, timings and messages, then the logs.")
     static final class Show implements Callable<Integer> {
         @Mixin

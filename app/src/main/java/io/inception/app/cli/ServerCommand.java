@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Callable;
 
 /** {@code inception server}. */
-@Command(name = "server", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "server", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = {"Run Inception as a long-lived service until interrupted (Ctrl-C):",
                 " - resumes every run a killed process left RUNNING, from its checkpoints;",
                 " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file."},

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * branch lists and library templates and prints every error as {@code file:line:column: field: message}.
  * Exit code 0 when clean, 2 when any error is found or the input cannot be read.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, usageHelpWidth = 110,
         description = {"Check pipelines, environment files, branch lists and library templates before anything runs.",
                 "Every error is reported (not just the first) as file:line:column: field: message."},
         footer = {"", "Examples:",

@@ -122,6 +122,28 @@ class MergeCommandTest {
     }
 
     @Test
+    void branchesFileGivesTrunkAndTheOrderedBranches() throws Exception {
+        Path file = tmp.resolve("branches.yaml");
+        Files.writeString(file, """
+                trunk: %s#main
+                branches:
+                  - {name: docs, url: %s, branch: good}
+                  - {name: compute-fix, url: %s, branch: bad}
+                """.formatted(trunk, good, bad));
+        int code = run("--branches-file", file.toString(), "--on-conflict", "skip", "--push",
+                target + "#refs/heads/candidate", "--work-dir", tmp.resolve("work").toString(), "--build-id", "b-file-1");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("MERGED +docs").containsPattern("SKIPPED +compute-fix")
+                .contains(culprit.name().substring(0, 12));
+        assertThat(targetRef()).isNotNull();
+
+        Files.writeString(file, "trunk: " + trunk + "#main\nbranches:\n  - {name: x, urll: /tmp/x, branch: b}\n");
+        assertThat(run("--branches-file", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("branches.yaml:3:", "urll");
+    }
+
+    @Test
     void jsonIsOneDocumentWithTheBuildData() throws Exception {
         int code = run(args("SKIP", "--json"));
 
@@ -154,7 +176,7 @@ class MergeCommandTest {
                 current.append(line).append('\n');
             }
         }
-        for (String option : new String[] {"--trunk", "--branch", "--push", "--on-conflict", "--json", "--work-dir"}) {
+        for (String option : new String[] {"--branches-file", "--trunk", "--branch", "--push", "--on-conflict", "--json", "--work-dir"}) {
             assertThat(blocks).as("help lists " + option).containsKey(option);
             assertThat(blocks.get(option).toString()).as(option).contains("e.g.");
         }
