@@ -1,5 +1,6 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.secret.UrlRedaction;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
