@@ -1,5 +1,6 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.config.Durations;
 import io.inception.engine.secret.UrlRedaction;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -148,7 +149,7 @@ public final class TriggerConfigLoader {
         String pollText = scalar(fields.get("poll"), at + ".poll");
         if (pollText != null) {
             try {
-                poll = DurationText.parse(pollText);
+                poll = Durations.parseWithIso(pollText);
                 if (poll.compareTo(Duration.ofSeconds(1)) < 0) error(fields.get("poll"), at + ".poll", "must be at least 1s");
             } catch (IllegalArgumentException e) {
                 error(fields.get("poll"), at + ".poll", e.getMessage());
