@@ -1,5 +1,6 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.config.ConfigError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
