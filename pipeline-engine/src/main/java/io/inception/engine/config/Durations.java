@@ -1,11 +1,16 @@
 package io.inception.engine.config;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as written in configuration: a number and a unit, combinable: 500ms, 30s, 20m, 2h, 1d, 1h30m. */
+/**
+ * Durations as written in configuration: a number and a unit, combinable: 500ms, 30s, 20m, 2h, 1d, 1h30m.
+ * A bare number is rejected: its unit would be a guess. {@link #parseWithIso(String)} also accepts ISO-8601
+ * ({@code PT1M}), as the scheduler's {@code poll} and the unit-test stage's {@code timeout} always have.
+ */
 public final class Durations {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -37,6 +42,27 @@ public final class Durations {
             return Optional.empty();
         }
         return Optional.of(total);
+    }
+
+    /**
+     * Parses {@code text} written with units (as {@link #parse(String)}) or as ISO-8601 ({@code PT1M},
+     * {@code P1D}); surrounding blanks are ignored. Throws IllegalArgumentException saying what is expected:
+     * {@code 'sixty' is not a duration; write e.g. 60s, 5m, 1h30m or PT1M}.
+     */
+    public static Duration parseWithIso(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.startsWith("P") || t.startsWith("p")) {
+            try {
+                return Duration.parse(t);
+            } catch (DateTimeParseException e) {
+                throw notADuration(text);
+            }
+        }
+        return parse(t).orElseThrow(() -> notADuration(text));
+    }
+
+    private static IllegalArgumentException notADuration(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 60s, 5m, 1h30m or PT1M");
     }
 
     /** The shortest written form: 90s = 1m30s, 20m, 2h, 1500ms = 1s500ms. */

@@ -1,5 +1,6 @@
 package io.inception.engine.config;
 
+import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.lib.Repository;
 
 import java.util.Optional;
@@ -23,13 +24,12 @@ public final class GitUrls {
     private GitUrls() {
     }
 
-    /** The URL with any user-info (user:password@) replaced by {@code ***@}. */
+    /**
+     * The URL with any user-info (user:password@) replaced by {@code ***@}; same as
+     * {@link UrlRedaction#redactUserInfo(String)}, kept for existing callers (the CLI).
+     */
     public static String redact(String url) {
-        Matcher m = SCHEME_URL.matcher(url);
-        if (m.matches() && m.group(2).contains("@")) {
-            return m.group(1) + "://***@" + m.group(2).substring(m.group(2).lastIndexOf('@') + 1) + m.group(3);
-        }
-        return url;
+        return UrlRedaction.redactUserInfo(url);
     }
 
     /** True when the URL carries a password or token in its user-info. */
@@ -55,7 +55,7 @@ public final class GitUrls {
             return Optional.empty();
         }
         if (hasCredentials(url)) {
-            problems.add(at, field, "credentials embedded in URL '" + redact(url)
+            problems.add(at, field, "credentials embedded in URL '" + UrlRedaction.redactUserInfo(url)
                     + "': use an SSH key or a git credential helper, never a password or token in the URL");
             return Optional.empty();
         }
@@ -78,7 +78,7 @@ public final class GitUrls {
             return Optional.of(url);
         }
         if (SCP_LIKE.matcher(url).matches() || LOCAL_PATH.matcher(url).matches()) return Optional.of(url);
-        problems.add(at, field, "bad repository URL '" + redact(url) + "': expected https://host/path, "
+        problems.add(at, field, "bad repository URL '" + UrlRedaction.redactUserInfo(url) + "': expected https://host/path, "
                 + "ssh://host/path, user@host:path or a local path");
         return Optional.empty();
     }
@@ -96,7 +96,7 @@ public final class GitUrls {
         int hash = ref.lastIndexOf('#');
         if (hash < 0) {
             if (hasCredentials(ref)) return checkUrl(ref, at, field, problems).map(u -> new String[]{u, ""});
-            problems.add(at, field, "expected URL#branch, e.g. " + REF_EXAMPLE + ", got '" + redact(ref) + "'");
+            problems.add(at, field, "expected URL#branch, e.g. " + REF_EXAMPLE + ", got '" + UrlRedaction.redactUserInfo(ref) + "'");
             return Optional.empty();
         }
         String url = ref.substring(0, hash);

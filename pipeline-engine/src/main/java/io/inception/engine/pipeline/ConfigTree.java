@@ -1,6 +1,6 @@
 package io.inception.engine.pipeline;
 
-import io.inception.engine.config.GitUrls;
+import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -44,7 +44,7 @@ interface ConfigTree {
             try {
                 return GitRepos.list(repo, id, "");
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + GitUrls.redact(location), e);
+                throw new UncheckedIOException("cannot list " + UrlRedaction.redactUserInfo(location), e);
             }
         }
 

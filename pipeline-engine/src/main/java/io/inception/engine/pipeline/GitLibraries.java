@@ -1,6 +1,6 @@
 package io.inception.engine.pipeline;
 
-import io.inception.engine.config.GitUrls;
+import io.inception.engine.secret.UrlRedaction;
 import io.inception.engine.config.Suggestions;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -61,7 +61,7 @@ public final class GitLibraries implements TemplateLookup, AutoCloseable {
         Optional<ObjectId> commit = GitRepos.resolve(repo, ref);
         if (commit.isEmpty()) {
             return new Missing("ref '" + ref + "' not found in library '" + library.name() + "' ("
-                    + GitUrls.redact(library.url()) + "): use a tag, a branch or a commit SHA");
+                    + UrlRedaction.redactUserInfo(library.url()) + "): use a tag, a branch or a commit SHA");
         }
         List<String> candidates = List.of("templates/" + template + ".yaml", "templates/" + template + ".yml",
                 template + ".yaml");

@@ -1,6 +1,6 @@
 package io.inception.engine.pipeline;
 
-import io.inception.engine.config.GitUrls;
+import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -60,7 +60,7 @@ final class GitRepos {
      */
     static Repository mirror(String url, Path cacheDir) throws GitAccessException {
         Path dir = cacheDir.resolve(hash(url) + ".git");
-        String shown = GitUrls.redact(url);
+        String shown = UrlRedaction.redactUserInfo(url);
         try {
             if (Files.isDirectory(dir)) {
                 Git git = Git.open(dir.toFile());

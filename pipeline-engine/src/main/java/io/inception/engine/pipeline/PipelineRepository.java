@@ -1,6 +1,7 @@
 package io.inception.engine.pipeline;
 
 import io.inception.engine.config.GitUrls;
+import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -48,7 +49,7 @@ public final class PipelineRepository implements AutoCloseable {
         try {
             if (GitRepos.isRemote(pathOrUrl)) {
                 if (GitUrls.hasCredentials(pathOrUrl)) {
-                    throw new PipelineSourceException("credentials embedded in URL '" + GitUrls.redact(pathOrUrl)
+                    throw new PipelineSourceException("credentials embedded in URL '" + UrlRedaction.redactUserInfo(pathOrUrl)
                             + "': use an SSH key or a git credential helper");
                 }
                 Repository r = GitRepos.mirror(pathOrUrl, cacheDir);
@@ -84,8 +85,8 @@ public final class PipelineRepository implements AutoCloseable {
     public PipelineSnapshot at(String ref) {
         if (repo == null) throw new PipelineSourceException(location + " is a plain directory, not a git repository: no ref '" + ref + "'");
         ObjectId id = GitRepos.resolve(repo, ref).orElseThrow(() -> new PipelineSourceException(
-                "ref '" + ref + "' not found in " + GitUrls.redact(location) + ": use a branch, a tag or a commit SHA"));
-        return new PipelineSnapshot(new ConfigTree.Git(repo, GitUrls.redact(location), id, workTree), types, libraries);
+                "ref '" + ref + "' not found in " + UrlRedaction.redactUserInfo(location) + ": use a branch, a tag or a commit SHA"));
+        return new PipelineSnapshot(new ConfigTree.Git(repo, UrlRedaction.redactUserInfo(location), id, workTree), types, libraries);
     }
 
     /** The files as they are on disk (uncommitted changes included); pipelines read here have no commit. */

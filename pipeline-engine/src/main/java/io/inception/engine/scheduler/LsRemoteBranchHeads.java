@@ -1,5 +1,6 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Ref;
 

@@ -1,5 +1,10 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.config.ConfigError;
+import io.inception.engine.config.Durations;
+import io.inception.engine.config.Position;
+import io.inception.engine.config.Problems;
+import io.inception.engine.secret.UrlRedaction;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -40,6 +45,12 @@ import java.util.Set;
  * </pre>
  * Other top-level keys of the file are left to their own loaders; a file without {@code triggers}
  * has no triggers.
+ *
+ * <p>Errors are {@link ConfigError}s of the config package ({@code file:line:column: field: message}),
+ * collected in its {@link Problems}; durations are parsed by {@link Durations#parseWithIso(String)}.
+ * The YAML is composed with SnakeYAML here rather than by {@code config.YamlReader}, because that reader
+ * reports problems anywhere in the file (duplicate keys, an empty file) that belong to the file's other
+ * loaders, and {@link #fromNode(String, Node)} is given a SnakeYAML node by a loader owning the file.
  */
 public final class TriggerConfigLoader {
     static final Duration DEFAULT_POLL = Duration.ofSeconds(60);
@@ -47,7 +58,7 @@ public final class TriggerConfigLoader {
     private static final Set<String> TRUNK_KEYS = Set.of("poll", "repo", "branch");
 
     private final String file;
-    private final List<ConfigError> errors = new ArrayList<>();
+    private final Problems problems = new Problems();
 
     private TriggerConfigLoader(String file) {
         this.file = file;
@@ -66,16 +77,16 @@ public final class TriggerConfigLoader {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            return new TriggerConfigs(List.of(), List.of(new ConfigError(file, m == null ? 1 : m.getLine() + 1,
-                    m == null ? 1 : m.getColumn() + 1, "(yaml)", "not valid YAML: " + e.getProblem())));
+            Position at = m == null ? Position.startOf(file) : position(file, m);
+            return new TriggerConfigs(List.of(), List.of(ConfigError.at(at, "(yaml)", "not valid YAML: " + e.getProblem())));
         }
         if (root == null) return new TriggerConfigs(List.of(), List.of());
         if (!(root instanceof MappingNode map)) {
             loader.error(root, "(root)", "expected a mapping with a 'triggers' key");
-            return new TriggerConfigs(List.of(), loader.errors);
+            return new TriggerConfigs(List.of(), loader.problems.sorted());
         }
         Node section = loader.entries(map, "(root)", null).get("triggers");
-        return section == null ? new TriggerConfigs(List.of(), loader.errors) : fromNode(file, section);
+        return section == null ? new TriggerConfigs(List.of(), loader.problems.sorted()) : fromNode(file, section);
     }
 
     /** Reads an already composed {@code triggers} node (for a loader that owns the whole file). */
@@ -84,14 +95,14 @@ public final class TriggerConfigLoader {
         List<TriggerConfig> out = new ArrayList<>();
         if (!(triggersNode instanceof SequenceNode seq)) {
             loader.error(triggersNode, "triggers", "expected a list of triggers");
-            return new TriggerConfigs(out, loader.errors);
+            return new TriggerConfigs(out, loader.problems.sorted());
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < seq.getValue().size(); i++) {
             TriggerConfig c = loader.entry(seq.getValue().get(i), "triggers[" + i + "]", names);
             if (c != null) out.add(c);
         }
-        return new TriggerConfigs(loader.errors.isEmpty() ? out : List.of(), loader.errors);
+        return new TriggerConfigs(loader.problems.isEmpty() ? out : List.of(), loader.problems.sorted());
     }
 
     private TriggerConfig entry(Node node, String at, Set<String> names) {
@@ -99,7 +110,7 @@ public final class TriggerConfigLoader {
             error(node, at, "expected a mapping with 'name' and either 'cron' or 'trunk-moved'");
             return null;
         }
-        int before = errors.size();
+        int before = problems.size();
         Map<String, Node> fields = entries(map, at, ENTRY_KEYS);
         String name = scalar(fields.get("name"), at + ".name");
         if (fields.get("name") == null) error(node, at + ".name", "is required");
@@ -130,7 +141,7 @@ public final class TriggerConfigLoader {
             }
         }
         TriggerConfig.TrunkMoved trunk = trunkNode == null ? null : trunkMoved(trunkNode, at + ".trunk-moved");
-        if (errors.size() > before) return null;
+        if (problems.size() > before) return null;
         return new TriggerConfig(name, cron, zone, trunk, node.getStartMark().getLine() + 1);
     }
 
@@ -147,7 +158,7 @@ public final class TriggerConfigLoader {
         String pollText = scalar(fields.get("poll"), at + ".poll");
         if (pollText != null) {
             try {
-                poll = DurationText.parse(pollText);
+                poll = Durations.parseWithIso(pollText);
                 if (poll.compareTo(Duration.ofSeconds(1)) < 0) error(fields.get("poll"), at + ".poll", "must be at least 1s");
             } catch (IllegalArgumentException e) {
                 error(fields.get("poll"), at + ".poll", e.getMessage());
@@ -184,7 +195,10 @@ public final class TriggerConfigLoader {
     }
 
     private void error(Node node, String field, String message) {
-        Mark m = node.getStartMark();
-        errors.add(new ConfigError(file, m.getLine() + 1, m.getColumn() + 1, field, UrlRedaction.redact(message)));
+        problems.add(position(file, node.getStartMark()), field, UrlRedaction.redact(message));
+    }
+
+    private static Position position(String file, Mark mark) {
+        return new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 }

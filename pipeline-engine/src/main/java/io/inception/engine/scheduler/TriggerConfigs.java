@@ -1,5 +1,7 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.config.ConfigError;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.secret.UrlRedaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -1,5 +1,7 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.secret.UrlRedaction;
+
 import java.time.Duration;
 import java.util.Objects;
 

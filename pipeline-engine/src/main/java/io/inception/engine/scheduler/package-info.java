@@ -8,6 +8,7 @@
  * {@link io.inception.engine.scheduler.TriggerListener} that starts the pipeline and a durable
  * {@link io.inception.engine.scheduler.TriggerStateStore}. Tests drive
  * {@link io.inception.engine.scheduler.TriggerScheduler#tick(java.time.Instant)} directly.
- * {@link io.inception.engine.scheduler.UrlRedaction} masks URL passwords for every log line and message.
+ * {@link io.inception.engine.secret.UrlRedaction} (shared with config, pipeline and unittest) masks URL
+ * passwords for every log line and message.
  */
 package io.inception.engine.scheduler;

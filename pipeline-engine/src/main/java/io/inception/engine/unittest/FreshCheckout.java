@@ -1,6 +1,6 @@
 package io.inception.engine.unittest;
 
-import io.inception.engine.scheduler.UrlRedaction;
+import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;

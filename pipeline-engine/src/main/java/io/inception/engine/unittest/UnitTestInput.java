@@ -1,9 +1,9 @@
 package io.inception.engine.unittest;
 
 import io.inception.engine.config.BranchList;
+import io.inception.engine.config.Durations;
 import io.inception.engine.model.Build;
 import io.inception.engine.pipeline.PipelineFiles;
-import io.inception.engine.scheduler.DurationText;
 import io.inception.engine.stage.Parameters;
 import io.inception.engine.stage.StageContext;
 
@@ -79,7 +79,7 @@ final class UnitTestInput {
         if (t instanceof Number n) return Duration.ofSeconds(n.longValue());
         if (t instanceof String s) {
             try {
-                return DurationText.parse(s);
+                return Durations.parseWithIso(s);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("stage '" + context.stage().name() + "': parameter 'timeout': " + e.getMessage());
             }

@@ -40,7 +40,7 @@ public record UnitTestRequest(String repoUrl, String sha, String command, String
 
     @Override
     public String toString() {
-        return "UnitTestRequest[repoUrl=" + io.inception.engine.scheduler.UrlRedaction.redact(repoUrl) + ", sha=" + sha
+        return "UnitTestRequest[repoUrl=" + io.inception.engine.secret.UrlRedaction.redact(repoUrl) + ", sha=" + sha
                 + ", command=" + command + ", junitGlob=" + junitGlob + ", timeout=" + timeout + ", workDir=" + workDir + "]";
     }
 }

@@ -1,6 +1,6 @@
 package io.inception.engine.unittest;
 
-import io.inception.engine.scheduler.UrlRedaction;
+import io.inception.engine.secret.UrlRedaction;
 
 import java.io.IOException;
 import java.nio.file.Files;

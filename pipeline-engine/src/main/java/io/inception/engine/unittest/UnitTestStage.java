@@ -3,7 +3,7 @@ package io.inception.engine.unittest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.inception.engine.scheduler.UrlRedaction;
+import io.inception.engine.secret.UrlRedaction;
 import io.inception.engine.stage.CheckpointStore;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.stage.StageContext;

@@ -29,6 +29,20 @@ class ConfigValuesTest {
     }
 
     @Test
+    void durationsWithIsoAreWrittenWithUnitsOrAsIso8601() {
+        assertThat(Durations.parseWithIso("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parseWithIso("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parseWithIso("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.parseWithIso(" 2d ")).isEqualTo(Duration.ofDays(2));
+        assertThatThrownBy(() -> Durations.parseWithIso("60")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> Durations.parseWithIso("5 m")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> Durations.parseWithIso("sixty"))
+                .hasMessage("'sixty' is not a duration; write e.g. 60s, 5m, 1h30m or PT1M");
+        assertThatThrownBy(() -> Durations.parseWithIso("P1X")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> Durations.parseWithIso("99999999999999999999d")).hasMessageContaining("not a duration");
+    }
+
+    @Test
     void hostRangesExpandZeroPaddedAndRejectBackwardsRanges() {
         Problems problems = new Problems();
         assertThat(HostPatterns.expand("qe-c1-[001:003]", AT, "hosts[0]", problems)).contains(List.of("qe-c1-001", "qe-c1-002", "qe-c1-003"));

@@ -1,5 +1,6 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.config.ConfigError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -109,14 +110,5 @@ class TriggerConfigLoaderTest {
                     assertThat(e.field()).isEqualTo("(yaml)");
                     assertThat(e.line()).isGreaterThan(1);
                 });
-    }
-
-    @Test
-    void durationsAreWrittenWithUnits() {
-        assertThat(DurationText.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(DurationText.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(DurationText.parse("PT2M")).isEqualTo(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> DurationText.parse("60")).hasMessageContaining("not a duration");
-        assertThatThrownBy(() -> DurationText.parse("5 m")).hasMessageContaining("not a duration");
     }
 }

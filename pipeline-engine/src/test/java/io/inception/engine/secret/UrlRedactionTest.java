@@ -1,4 +1,4 @@
-package io.inception.engine.scheduler;
+package io.inception.engine.secret;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +28,14 @@ class UrlRedactionTest {
         assertThat(UrlRedaction.redact(message, url))
                 .doesNotContain("p@ss-w0rd").doesNotContain("p%40ss-w0rd")
                 .contains("https://deploy:***@git.example/trunk.git");
+    }
+
+    @Test
+    void redactUserInfoMasksTheWholeUserInfoOfOneUrl() {
+        assertThat(UrlRedaction.redactUserInfo("https://alice:hunter2@h/x.git")).isEqualTo("https://***@h/x.git");
+        assertThat(UrlRedaction.redactUserInfo("https://TOKEN@h/x.git")).isEqualTo("https://***@h/x.git");
+        assertThat(UrlRedaction.redactUserInfo("https://h:8443/x.git")).isEqualTo("https://h:8443/x.git");
+        assertThat(UrlRedaction.redactUserInfo("git@h:x.git")).isEqualTo("git@h:x.git");
+        assertThat(UrlRedaction.redactUserInfo("/srv/git/trunk.git")).isEqualTo("/srv/git/trunk.git");
     }
 }
