@@ -13,7 +13,9 @@ public enum ConfigKind {
     /** {@code branches.yaml} (or {@code branches/*.yaml}). */
     BRANCHES,
     /** {@code templates/*.yaml} of a pipeline library. */
-    TEMPLATE;
+    TEMPLATE,
+    /** {@code triggers.yaml}: when {@code inception server} starts the merge train. */
+    TRIGGERS;
 
     /** The kind of {@code path} (relative, '/'-separated) by its location, or null. */
     public static ConfigKind byPath(String path) {
@@ -22,6 +24,7 @@ public enum ConfigKind {
         String[] parts = path.split("/");
         String file = parts[parts.length - 1];
         if (file.equals("branches.yaml") || file.equals("branches.yml")) return BRANCHES;
+        if (file.equals("triggers.yaml") || file.equals("triggers.yml")) return TRIGGERS;
         if (parts.length < 2) return null;
         return switch (parts[parts.length - 2]) {
             case "pipelines" -> PIPELINE;
@@ -37,6 +40,7 @@ public enum ConfigKind {
         if (!(root instanceof YamlNode.Mapping m)) return null;
         if (m.entry("stages").isPresent()) return PIPELINE;
         if (m.entry("trunk").isPresent()) return BRANCHES;
+        if (m.entry("triggers").isPresent()) return TRIGGERS;
         if (m.entry("cells").isPresent()) return ENVIRONMENT;
         if (m.entry("stage").isPresent() || m.entry("template").isPresent()) return TEMPLATE;
         return null;

@@ -1,5 +1,6 @@
 package io.inception.engine.pipeline;
 
+import io.inception.engine.scheduler.TriggerConfigLoader;
 import io.inception.engine.config.BranchList;
 import io.inception.engine.config.ConfigError;
 import io.inception.engine.config.EnvironmentFile;
@@ -101,6 +102,7 @@ public final class Validator {
             case ENVIRONMENT -> EnvironmentFile.parse(text, label).errors();
             case BRANCHES -> BranchList.parse(text, label).errors();
             case TEMPLATE -> TemplateReader.read(text, label, PipelineReader.baseName(kindPath), commit, types).errors();
+            case TRIGGERS -> TriggerConfigLoader.parse(label, text).errors();
         };
         problems.addAll(errors);
         return true;

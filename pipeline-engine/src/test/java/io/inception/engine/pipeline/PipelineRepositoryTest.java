@@ -146,7 +146,7 @@ class PipelineRepositoryTest {
             assertThat(qe.hosts()).hasSize(200);
             assertThat(qe.toEnvironment().name()).isEqualTo("qe");
             assertThat(new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validate(snap).summary())
-                    .isEqualTo("ok: 5 files, 0 errors at " + snap.commit().substring(0, 12));
+                    .isEqualTo("ok: 6 files, 0 errors at " + snap.commit().substring(0, 12));
         }
     }
 

@@ -22,8 +22,9 @@ class ShippedEnvironmentsTest {
         assertThat(report.errors()).isEmpty();
         assertThat(report.files()).containsExactlyInAnyOrder("../environments/branches.yaml",
                 "../environments/environments/local.yaml", "../environments/environments/qe.yaml",
-                "../environments/environments/staging.yaml", "../environments/pipelines/trunk-to-qe.yaml");
-        assertThat(report.summary()).isEqualTo("ok: 5 files, 0 errors");
+                "../environments/environments/staging.yaml", "../environments/pipelines/trunk-to-qe.yaml",
+                "../environments/triggers.yaml");
+        assertThat(report.summary()).isEqualTo("ok: 6 files, 0 errors");
     }
 
     @Test
