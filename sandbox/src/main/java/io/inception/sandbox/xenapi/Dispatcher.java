@@ -84,6 +84,18 @@ final class Dispatcher {
     private Object special(String cls, String op, List<Object> args) {
         switch (cls) {
             case "VM" -> {
+                if (op.equals("set_memory_limits") || op.equals("set_memory")) {
+                    XapiDb.Obj vm = pool.db.get("VM", Wire.str(args.get(0)));
+                    List<String> fields = op.equals("set_memory") ? List.of("memory_static_max", "memory_dynamic_max",
+                            "memory_dynamic_min") : List.of("memory_static_min", "memory_static_max",
+                            "memory_dynamic_min", "memory_dynamic_max");
+                    VmPower.require(vm, "Halted");
+                    for (int i = 0; i < fields.size(); i++) {
+                        vm.fields().put(fields.get(i), Wire.num(args.get(op.equals("set_memory") ? 1 : i + 1)));
+                    }
+                    pool.db.touched(vm);
+                    return "";
+                }
                 if (op.equals("get_all_records_where") || args.isEmpty() || op.startsWith("get_")
                         || op.startsWith("set_") || op.startsWith("add_") || op.startsWith("remove_")) {
                     return null;
