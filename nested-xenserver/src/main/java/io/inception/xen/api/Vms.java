@@ -32,10 +32,10 @@ public final class Vms {
         return all.get(0);
     }
 
-    /** VMs (not templates, not snapshots) whose other_config has {@code key=value}. */
+    /** VMs and templates (not snapshots) whose other_config has {@code key=value}. */
     public List<VmRecord> taggedWith(String key, String value) {
         Map<String, Object> all = map(s.call("VM.get_all_records_where",
-                "field \"is_a_template\"=\"false\""));
+                "field \"is_a_snapshot\"=\"false\""));
         List<VmRecord> out = new ArrayList<>();
         all.forEach((ref, rec) -> {
             VmRecord r = VmRecord.of(ref, map(rec));

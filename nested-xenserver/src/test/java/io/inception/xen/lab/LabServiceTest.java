@@ -1,0 +1,154 @@
+package io.inception.xen.lab;
+
+import io.inception.engine.merge.Secret;
+import io.inception.sandbox.xenapi.XenApiSimulator;
+import io.inception.xen.api.XenApi;
+import io.inception.xen.api.XenSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Labs end to end against the simulated physical pool: leases, quotas, placement, cleanup, reaper. */
+class LabServiceTest {
+    static final LabTemplate NESTED_3 = new LabTemplate("nested-3", "", new LabTemplate.NestedHosts(3, 4, 8L << 30, 64L << 30),
+            true, List.of(new LabTemplate.ControlVm("control", "Debian Bookworm 12", 2, 2L << 30)), "lab", List.of("sandbox"));
+    static final LabTemplate HUGE = new LabTemplate("huge", "", new LabTemplate.NestedHosts(2, 4, 100L << 30, 64L << 30),
+            false, List.of(), "lab", List.of("sandbox"));
+
+    @TempDir
+    Path home;
+    XenApiSimulator sim;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    AtomicInteger ids = new AtomicInteger();
+    LabStore store;
+
+    @BeforeEach
+    void start() {
+        sim = XenApiSimulator.start();
+        store = new JsonFileLabStore(home.resolve("labs"));
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    LabService service(Quota quota) {
+        return new LabService(Map.of("nested-3", NESTED_3, "huge", HUGE),
+                List.of(new PhysicalPool("sandbox", sim.url(), sim.username(), new Secret(sim.password()))),
+                store, clock, () -> "lab-" + ids.incrementAndGet(), quota);
+    }
+
+    XenSession physical() {
+        return XenApi.connect(sim.url()).login(sim.username(), sim.password());
+    }
+
+    @Test
+    void aLabIsCreatedJoinedListedExtendedAndDeletedIdempotently() {
+        LabService labs = service(Quota.defaults());
+        LabOutcome out = labs.create(new LabRequest("dev1", "nested-3", "my lab", null));
+        assertThat(out).isInstanceOf(LabOutcome.Created.class);
+        Lab lab = ((LabOutcome.Created) out).lab();
+        assertThat(lab.state()).isEqualTo(Lab.State.READY);
+        assertThat(lab.owner()).isEqualTo("dev1");
+        assertThat(lab.vms()).hasSize(4);
+        assertThat(lab.lease().expiresAt()).isEqualTo(Instant.parse("2026-11-27T16:00:00Z"));
+        try (XenSession master = XenApi.connect("http://" + lab.masterAddress() + "/")
+                .login(sim.username(), sim.password())) {
+            assertThat(master.hosts().all()).hasSize(3);
+        }
+        assertThat(labs.list(Optional.of("dev1"))).extracting(Lab::id).containsExactly(lab.id());
+        assertThat(labs.show(lab.id())).get().extracting(Lab::name).isEqualTo("my lab");
+
+        Lab extended = labs.extend(lab.id(), Duration.ofHours(4));
+        assertThat(extended.lease().expiresAt()).isEqualTo(Instant.parse("2026-11-27T20:00:00Z"));
+        assertThat(labs.extend(lab.id(), Duration.ofDays(30)).lease().expiresAt())
+                .isEqualTo(Instant.parse("2026-12-04T08:00:00Z"));
+        assertThatThrownBy(() -> labs.extend(lab.id(), Duration.ofHours(1))).hasMessageContaining("7-day maximum");
+
+        assertThat(labs.delete(lab.id()).state()).isEqualTo(Lab.State.DELETED);
+        assertThat(labs.delete(lab.id()).state()).isEqualTo(Lab.State.DELETED);
+        try (XenSession s = physical()) {
+            assertThat(s.vms().taggedWith("inception-lab", "*")).isEmpty();
+        }
+        assertThat(sim.nestedHostAddresses()).isEmpty();
+    }
+
+    @Test
+    void aUserOverQuotaIsToldWhatIsInUse() {
+        LabService labs = service(new Quota(1, 64L << 30, 9));
+        assertThat(labs.create(new LabRequest("dev1", "nested-3", null, null))).isInstanceOf(LabOutcome.Created.class);
+        LabOutcome second = labs.create(new LabRequest("dev1", "nested-3", null, null));
+        assertThat(second).isInstanceOf(LabOutcome.Refused.class);
+        assertThat(((LabOutcome.Refused) second).reason())
+                .contains("quota of dev1", "in use 1 of 1 labs", "26.0 GiB of 64.0 GiB RAM", "3 of 9 hosts", "lab-1");
+        assertThat(labs.create(new LabRequest("dev2", "nested-3", null, null))).isInstanceOf(LabOutcome.Created.class);
+    }
+
+    @Test
+    void aLabThatFitsNoPoolIsRefusedBeforeAnythingIsMade() {
+        LabOutcome out = service(new Quota(3, 1L << 40, 9)).create(new LabRequest("dev1", "huge", null, null));
+        assertThat(((LabOutcome.Refused) out).reason()).contains("no physical pool has room", "sandbox has 192.0 GiB free");
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void aLeaseLongerThanSevenDaysIsRefused() {
+        LabOutcome out = service(Quota.defaults()).create(new LabRequest("dev1", "nested-3", null, Duration.ofDays(8)));
+        assertThat(((LabOutcome.Refused) out).reason()).contains("at most 7 days");
+    }
+
+    @Test
+    void aStartThatFailsHalfwayCleansUpWhatWasMade() {
+        sim.faults().failStartOf("lab-1-host-2", "BOOTLOADER_FAILED");
+        LabOutcome out = service(Quota.defaults()).create(new LabRequest("dev1", "nested-3", null, null));
+        assertThat(out).isInstanceOf(LabOutcome.Failed.class);
+        Lab failed = ((LabOutcome.Failed) out).lab();
+        assertThat(failed.state()).isEqualTo(Lab.State.FAILED);
+        assertThat(failed.message()).contains("BOOTLOADER_FAILED", "cleaned up");
+        try (XenSession s = physical()) {
+            assertThat(s.vms().taggedWith("inception-lab", "*")).isEmpty();
+        }
+        assertThat(sim.nestedHostAddresses()).isEmpty();
+    }
+
+    @Test
+    void aSessionExpiringMidCreationDoesNotBreakTheLab() {
+        sim.faults().expireSessionsAfter(15);
+        LabOutcome out = service(Quota.defaults()).create(new LabRequest("dev1", "nested-3", null, null));
+        assertThat(out).isInstanceOf(LabOutcome.Created.class);
+    }
+
+    @Test
+    void theReaperRemovesExpiredLabsAndLeakedTaggedVms() {
+        LabService labs = service(Quota.defaults());
+        Lab shortLived = ((LabOutcome.Created) labs.create(new LabRequest("dev1", "nested-3", null, Duration.ofHours(1)))).lab();
+        Lab longLived = ((LabOutcome.Created) labs.create(new LabRequest("dev2", "nested-3", null, Duration.ofHours(8)))).lab();
+        try (XenSession s = physical()) {
+            String leak = s.vms().install(s.vms().template("Other install media"), "leaked-vm");
+            s.vms().putOtherConfig(leak, "inception-lab", "lab-that-died");
+        }
+        clock.advance(Duration.ofHours(2));
+        ReapReport report = labs.reap();
+        assertThat(report.expiredLabs()).containsExactly(shortLived.id());
+        assertThat(report.leakedVms()).containsExactly("sandbox/leaked-vm");
+        assertThat(labs.show(shortLived.id()).orElseThrow().state()).isEqualTo(Lab.State.DELETED);
+        assertThat(labs.show(longLived.id()).orElseThrow().state()).isEqualTo(Lab.State.READY);
+        try (XenSession s = physical()) {
+            assertThat(s.vms().taggedWith("inception-lab", "*")).extracting(v -> v.otherConfig().get("inception-lab"))
+                    .containsOnly(longLived.id());
+        }
+    }
+}
