@@ -4,6 +4,7 @@ import io.inception.xen.api.XenApi;
 import io.inception.xen.api.XenApiException;
 import io.inception.xen.api.XenSession;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,16 @@ public final class LabService {
         this.ids = ids;
         this.quota = quota;
         this.connect = p -> XenApi.connect(p.url()).withClock(clock).login(p.username(), p.password());
+    }
+
+    /**
+     * The usual wiring: templates from {@code templatesDir} ({@code environments/labs}), labs kept as
+     * JSON files in {@code labsDir} ({@code $INCEPTION_HOME/labs}), default quota, random lab ids.
+     */
+    public static LabService standard(Path templatesDir, Path labsDir, List<PhysicalPool> pools, Clock clock) {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        return new LabService(LabTemplateLoader.loadAll(templatesDir), pools, new JsonFileLabStore(labsDir), clock,
+                () -> String.format("lab-%06x", random.nextInt(0x1000000)), Quota.defaults());
     }
 
     public Map<String, LabTemplate> templates() {
