@@ -26,7 +26,7 @@ final class LabBuilder {
         List<String> hostVms = new ArrayList<>();
         for (int i = 1; i <= t.hosts().count(); i++) {
             String name = lab.id() + "-host-" + i;
-            String vm = make(s, lab, XENSERVER_TEMPLATE, name, "nested-host", made);
+            String vm = make(s, lab, XENSERVER_TEMPLATE, name, "nested-host", made, t.hosts().diskBytes());
             s.vms().setMemory(vm, t.hosts().memoryBytes());
             s.vms().setVcpus(vm, t.hosts().vcpus());
             s.vms().putPlatform(vm, "nested-virt", "true");
@@ -34,7 +34,7 @@ final class LabBuilder {
             hostVms.add(vm);
         }
         for (LabTemplate.ControlVm c : t.controlPlane()) {
-            String vm = make(s, lab, c.template(), lab.id() + "-" + c.name(), "control-plane", made);
+            String vm = make(s, lab, c.template(), lab.id() + "-" + c.name(), "control-plane", made, 0);
             s.vms().setMemory(vm, c.memoryBytes());
             s.vms().setVcpus(vm, c.vcpus());
         }
@@ -63,13 +63,19 @@ final class LabBuilder {
         return ready;
     }
 
-    private String make(XenSession s, Lab lab, String template, String name, String role, List<Lab.LabVm> made) {
+    private String make(XenSession s, Lab lab, String template, String name, String role, List<Lab.LabVm> made,
+                        long diskBytes) {
         String vm = s.vms().cloneOf(s.vms().template(template), name);
         // tagged before anything else, so that the reaper finds it even if we die right here
         s.vms().putOtherConfig(vm, TAG_LAB, lab.id());
         s.vms().putOtherConfig(vm, TAG_OWNER, lab.owner());
         made.add(new Lab.LabVm(vm, name, role));
         store.save(lab.withVms(made, lab.masterAddress(), clock.instant()));
+        if (diskBytes > 0) {
+            // the provisioning spec xapi reads from other_config:disks when it makes a template's disks
+            s.vms().putOtherConfig(vm, "disks", "<provision><disk device=\"0\" size=\"" + diskBytes
+                    + "\" sr=\"\" bootable=\"true\" type=\"system\"/></provision>");
+        }
         s.vms().provision(vm);
         s.call("VM.set_is_a_template", vm, false);
         return vm;

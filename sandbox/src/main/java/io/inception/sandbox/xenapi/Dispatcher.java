@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns one XML-RPC call ("VM.start", "Async.VM.clone", "host.get_all", ...) into a XenAPI result
@@ -178,9 +177,5 @@ final class Dispatcher {
             case "get_servertime" -> new java.util.Date(0);
             default -> null;
         };
-    }
-
-    Optional<String> describe() {
-        return Optional.of(pool.address);
     }
 }

@@ -31,11 +31,9 @@ final class SimPool {
     }
 
     private void populate(XenApiSimulator.PoolSpec spec) {
-        List<Object> srs = new ArrayList<>();
         XapiDb.Obj sr = db.create("SR", Map.of("name_label", "Shared storage", "type", "nfs", "shared", true,
                 "physical_size", spec.storageBytes(), "physical_utilisation", 0L, "content_type", "user"));
-        srs.add(sr.ref());
-        XapiDb.Obj net = db.create("network", Map.of("name_label", "Pool-wide network associated with eth0",
+        db.create("network", Map.of("name_label", "Pool-wide network associated with eth0",
                 "bridge", "xenbr0", "MTU", 1500L));
         XapiDb.Obj master = null;
         for (XenApiSimulator.HostSpec h : spec.hosts()) {
@@ -49,9 +47,6 @@ final class SimPool {
         template("Other install media", 2 * GIB, 2, Map.of());
         template("Debian Bookworm 12", 2 * GIB, 2, Map.of());
         template("XenServer 8", 8 * GIB, 4, Map.of("install-methods", "cdrom"));
-        if (net == null) {
-            throw new IllegalStateException();
-        }
     }
 
     XapiDb.Obj addHost(String name, String hostAddress, long memory, int cpus) {
@@ -92,7 +87,7 @@ final class SimPool {
         f.put("platform", new LinkedHashMap<>(Map.of("viridian", "false", "acpi", "1")));
         f.put("HVM_boot_policy", "BIOS order");
         f.put("actions_after_shutdown", "destroy");
-        db.create("VM", f).fields();
+        db.create("VM", f);
     }
 
     // ----- sessions -----
