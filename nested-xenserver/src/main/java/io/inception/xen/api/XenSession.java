@@ -66,7 +66,7 @@ public final class XenSession implements AutoCloseable {
 
     /** Starts {@code Async.<method>} and waits for its task; returns the task's result value ("" for void). */
     public String callAsync(Duration timeout, String method, Object... args) {
-        String task = String.valueOf(call("Async." + method, args));
+        String task = startAsync(method, args);
         try {
             return awaitTask(task, timeout);
         } finally {
@@ -76,6 +76,21 @@ public final class XenSession implements AutoCloseable {
                 // the task record is only housekeeping
             }
         }
+    }
+
+    /** Starts {@code Async.<method>} and returns its task reference without waiting. */
+    public String startAsync(String method, Object... args) {
+        return String.valueOf(call("Async." + method, args));
+    }
+
+    /** Asks the pool to cancel a pending task; {@link #awaitTask} then fails with {@code TASK_CANCELLED}. */
+    public void cancelTask(String task) {
+        call("task.cancel", task);
+    }
+
+    /** The task's progress from 0.0 to 1.0. */
+    public double taskProgress(String task) {
+        return Double.parseDouble(String.valueOf(call("task.get_progress", task)));
     }
 
     /** Waits for a task through event.from; returns its result or throws its error. */

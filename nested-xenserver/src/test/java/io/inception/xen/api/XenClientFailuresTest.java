@@ -88,6 +88,22 @@ class XenClientFailuresTest {
     }
 
     @Test
+    void aPendingTaskCanBeCancelledAndItsWorkIsNotDone() {
+        try (XenSession s = login()) {
+            String vm = s.vms().install(s.vms().template("Other install media"), "cancelled-start");
+            sim.faults().taskDelay(60_000);
+            String task = s.startAsync("VM.start", vm, false, false);
+            assertThat(s.taskProgress(task)).isZero();
+            s.cancelTask(task);
+            XenApiException e = catchThrowableOfType(XenApiException.class, () -> s.awaitTask(task, Duration.ofSeconds(5)));
+            assertThat(e.code()).isEqualTo("TASK_CANCELLED");
+            assertThat(s.vms().powerState(vm)).isEqualTo(PowerState.HALTED);
+            sim.faults().taskDelay(20);
+            s.vms().destroyWithDisks(vm);
+        }
+    }
+
+    @Test
     void nestedXenServerHostsHaveTheirOwnXenApiAndJoinAPool() {
         try (XenSession s = login()) {
             String a = nestedHost(s, "lab-host-a");

@@ -23,6 +23,7 @@ public final class Faults {
     public Faults clear() {
         startFailures.clear();
         callsUntilSessionExpiry.set(-1);
+        taskDelayMillis = 20;
         return this;
     }
 
