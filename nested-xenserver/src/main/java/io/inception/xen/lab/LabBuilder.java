@@ -38,7 +38,9 @@ final class LabBuilder {
             s.vms().setMemory(vm, c.memoryBytes());
             s.vms().setVcpus(vm, c.vcpus());
         }
+        String network = LabNetworks.create(s, lab, t.network());
         for (Lab.LabVm vm : made) {
+            LabNetworks.plug(s, vm.ref(), network);
             s.vms().start(vm.ref());
         }
         String master = "";
@@ -91,6 +93,7 @@ final class LabBuilder {
             s.vms().destroyWithDisks(ref);
             removed.add(ref);
         }
+        removed.addAll(LabNetworks.destroy(s, lab.id()));
         return removed;
     }
 }

@@ -69,6 +69,12 @@ class LabServiceTest {
                 .login(sim.username(), sim.password())) {
             assertThat(master.hosts().all()).hasSize(3);
         }
+        try (XenSession s = physical()) {
+            assertThat(s.call("network.get_by_name_label", lab.id() + "-lab")).asInstanceOf(
+                    org.assertj.core.api.InstanceOfAssertFactories.ARRAY).hasSize(1);
+            assertThat(s.call("VM.get_VIFs", lab.vms().get(0).ref())).asInstanceOf(
+                    org.assertj.core.api.InstanceOfAssertFactories.ARRAY).hasSize(1);
+        }
         assertThat(labs.list(Optional.of("dev1"))).extracting(Lab::id).containsExactly(lab.id());
         assertThat(labs.show(lab.id())).get().extracting(Lab::name).isEqualTo("my lab");
 
@@ -82,6 +88,8 @@ class LabServiceTest {
         assertThat(labs.delete(lab.id()).state()).isEqualTo(Lab.State.DELETED);
         try (XenSession s = physical()) {
             assertThat(s.vms().taggedWith("inception-lab", "*")).isEmpty();
+            assertThat(s.call("network.get_by_name_label", lab.id() + "-lab")).asInstanceOf(
+                    org.assertj.core.api.InstanceOfAssertFactories.ARRAY).isEmpty();
         }
         assertThat(sim.nestedHostAddresses()).isEmpty();
     }
