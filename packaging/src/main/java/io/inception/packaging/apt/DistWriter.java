@@ -53,8 +53,13 @@ final class DistWriter {
             files.add(write(dir, base + "Packages.gz", Gzip.best(plain)));
             Path byHash = Files.createDirectories(dir.resolve(base + "by-hash/SHA256"));
             for (Path old : carryByHash) {
-                if (old.getParent().getParent().getParent().getFileName().toString().equals("binary-" + e.getKey())) {
-                    Files.copy(old, byHash.resolve(old.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                boolean sameArch = old.getParent().getParent().getParent().getFileName().toString()
+                        .equals("binary-" + e.getKey());
+                Path target = byHash.resolve(old.getFileName());
+                // never replace what was just written, never carry a file whose content lost its hash
+                if (sameArch && !Files.exists(target)
+                        && Digests.sha256(old).equals(old.getFileName().toString())) {
+                    Files.copy(old, target);
                 }
             }
         }

@@ -116,17 +116,25 @@ final class SuiteSwitch {
         return Optional.of(new Current(dir, Long.parseLong(name.substring(0, dash)), name.substring(dash + 1)));
     }
 
+    /**
+     * The by-hash files that the current generation's Release lists: what an apt that read that
+     * InRelease will ask for. Files that are missing (damaged by hand) are left out.
+     */
     private static List<Path> currentIndexesByHash(Path generation) throws IOException {
         List<Path> out = new ArrayList<>();
-        Path main = generation.resolve(DistWriter.COMPONENT);
-        if (!Files.isDirectory(main)) return out;
-        try (Stream<Path> archs = Files.list(main)) {
-            for (Path arch : archs.toList()) {
-                for (String f : List.of("Packages", "Packages.gz")) {
-                    String sha = io.inception.packaging.deb.Digests.sha256(arch.resolve(f));
-                    out.add(arch.resolve("by-hash/SHA256").resolve(sha));
-                }
+        Path release = generation.resolve("Release");
+        if (!Files.isRegularFile(release)) return out;
+        boolean inSha256 = false;
+        for (String line : Files.readAllLines(release)) {
+            if (!line.startsWith(" ")) {
+                inSha256 = line.equals("SHA256:");
+                continue;
             }
+            String[] parts = line.strip().split("\\s+");
+            if (!inSha256 || parts.length != 3) continue;
+            Path indexDir = generation.resolve(parts[2]).getParent();
+            Path byHash = indexDir.resolve("by-hash/SHA256").resolve(parts[0]);
+            if (Files.isRegularFile(byHash)) out.add(byHash);
         }
         return out;
     }
