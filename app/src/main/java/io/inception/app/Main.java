@@ -1,14 +1,45 @@
 package io.inception.app;
 
+import io.inception.app.cli.DemoCommand;
+import io.inception.app.cli.MergeCommand;
+import io.inception.app.cli.RunCommand;
+import io.inception.app.cli.RunsCommand;
+import io.inception.app.cli.ServerCommand;
+import io.inception.app.cli.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code inception} command line. */
-@Command(name = "inception", mixinStandardHelpOptions = true, version = "inception 0.1.0",
-        description = "Continuous deployment and QE orchestration for OpenStack Nova over XenServer.")
+@Command(name = "inception", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, version = "inception 0.1.0",
+        description = "Continuous deployment and QE orchestration for OpenStack Nova over XenServer.",
+        subcommands = {DemoCommand.class, MergeCommand.class, ValidateCommand.class, RunCommand.class,
+                RunsCommand.class, ServerCommand.class},
+        footer = {"", "Every command has --help. Exit codes: 0 ok, 1 the work failed, 2 bad input.",
+                "State lives in $INCEPTION_HOME (default ./.inception/); --db jdbc:postgresql://... uses PostgreSQL."})
 public final class Main implements Runnable {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        // H2's auto-server (several processes on one database file) listens on loopback only
+        System.setProperty("h2.bindAddress", System.getProperty("h2.bindAddress", "127.0.0.1"));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand; errors in arguments exit 2. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> 2);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("inception: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // an unexpected error: say what it was; the stack trace only on request
+            commandLine.getErr().println("inception " + commandLine.getCommandName() + ": " + ex);
+            if (System.getenv("INCEPTION_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
+            else commandLine.getErr().println("(set INCEPTION_DEBUG=1 for the stack trace)");
+            return 1;
+        });
+        return cli;
     }
 
     @Override

@@ -75,8 +75,8 @@ public final class SampleRepos {
             // the custom branches fork here, each in a repository of its own
             List<Branch> branches = List.of(
                     forkBranch(dir, trunkDir, base, "xenapi-vm-plugin", t.plusSeconds(600), repo -> {
-                        replace(repo, "nova/virt/xenapi/vmops.py", "            self._start(vm_ref)\n",
-                                "            self._start(vm_ref)\n            self._install_vm_plugin(vm_ref)\n");
+                        replace(repo, "nova/virt/xenapi/vmops.py", "        self._start(vm_ref)\n",
+                                "        self._start(vm_ref)\n        self._install_vm_plugin(vm_ref)\n");
                         return "XenAPI: install the operator's VM plugin after start";
                     }),
                     forkBranch(dir, trunkDir, base, "cells-scheduler-fix", t.plusSeconds(1200), repo -> {

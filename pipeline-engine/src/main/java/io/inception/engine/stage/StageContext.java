@@ -2,6 +2,7 @@ package io.inception.engine.stage;
 
 import io.inception.engine.model.Build;
 import io.inception.engine.model.Environment;
+import io.inception.engine.model.PipelineDef;
 import io.inception.engine.model.StageDef;
 
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Optional;
 public interface StageContext {
     /** The run this stage belongs to. */
     String runId();
+
+    /** The pipeline this run executes, with the repository and commit its text was read from. */
+    PipelineDef pipeline();
 
     /** The stage definition, with its validated parameters. */
     StageDef stage();

@@ -1,0 +1,68 @@
+package io.inception.app.cli;
+
+import io.inception.app.Inception;
+import io.inception.app.InceptionHome;
+import io.inception.app.server.TrainServer;
+import io.inception.engine.scheduler.TriggerScheduler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Callable;
+
+/** {@code inception server}. */
+@Command(name = "server", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Run Inception as a long-lived service until interrupted (Ctrl-C):",
+                " - resumes every run a killed process left RUNNING, from its checkpoints;",
+                " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file."},
+        footer = {"", "Triggers file (default environments/triggers.yaml):",
+                "  triggers:",
+                "    - {name: every-4h, cron: \"0 */4 * * *\"}",
+                "    - {name: trunk, trunk-moved: {poll: 5m}}     # trunk from branches.yaml",
+                "", "Examples:", "  inception server --env qe", "  inception server --db jdbc:postgresql://127.0.0.1:5432/inception"})
+public final class ServerCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--repo", paramLabel = "PATH|URL", description = "The git repository holding environments/ (default: this repository).")
+    String repo;
+
+    @Option(names = "--ref", defaultValue = "HEAD", description = "Ref the pipeline is read at on each trigger (default: ${DEFAULT-VALUE}).")
+    String ref;
+
+    @Option(names = "--pipeline", defaultValue = "trunk-to-qe", description = "Pipeline the triggers start (default: ${DEFAULT-VALUE}).")
+    String pipeline;
+
+    @Option(names = "--env", defaultValue = "qe", description = "Environment it runs on (default: ${DEFAULT-VALUE}).")
+    String env;
+
+    @Option(names = "--triggers", paramLabel = "FILE", description = "Triggers file (default: environments/triggers.yaml of --repo's working tree).")
+    Path triggers;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = repo != null ? Path.of(repo) : InceptionHome.sourceRoot();
+        Path triggersFile = triggers != null ? triggers : root.resolve("environments/triggers.yaml");
+        try (Inception inception = store.open()) {
+            TrainServer server = new TrainServer(inception, repo != null ? repo : root.toString(), ref, pipeline, env,
+                    triggersFile, Clock.systemUTC(), System.out);
+            System.out.println("inception server: store " + inception.store().url().replaceAll("password=[^;&]*", "password=***")
+                    + ", home " + inception.home().dir());
+            server.resumeInterrupted();
+            TriggerScheduler scheduler = server.scheduler();
+            ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            scheduler.start(ticks);
+            System.out.println("inception server: ready (Ctrl-C stops; unfinished runs resume at the next start)");
+            stop.await();
+            ticks.shutdownNow();
+            return 0;
+        }
+    }
+}

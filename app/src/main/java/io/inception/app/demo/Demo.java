@@ -1,0 +1,174 @@
+package io.inception.app.demo;
+
+import io.inception.app.Inception;
+import io.inception.app.cli.RunProgress;
+import io.inception.engine.executor.RunOptions;
+import io.inception.engine.merge.BranchReport;
+import io.inception.engine.merge.MergeReport;
+import io.inception.engine.merge.MergeStatus;
+import io.inception.engine.model.Build;
+import io.inception.engine.model.Environment;
+import io.inception.engine.model.ExecutionStatus;
+import io.inception.engine.model.PipelineDef;
+import io.inception.engine.model.Run;
+import io.inception.engine.pipeline.PipelineRepository;
+import io.inception.engine.pipeline.PipelineSnapshot;
+import io.inception.engine.unittest.UnitTestReport;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The main job on the embedded default: sample repositories, the pipeline read through git, the
+ * merge train and the candidate's unit tests run by the durable executor, and the report.
+ */
+public final class Demo {
+    /** What the demo ran, for {@code --json} and for tests. */
+    public record Result(Run run, Build build, MergeReport merge, UnitTestReport unitTests,
+                         String expectedCulprit, boolean culpritNamed, Path workDir) {
+        public boolean ok() {
+            return run.status() == ExecutionStatus.SUCCEEDED && culpritNamed;
+        }
+    }
+
+    private final Inception inception;
+    private final Path sourceRoot;
+    private final Clock clock;
+    private final PrintStream out;
+
+    public Demo(Inception inception, Path sourceRoot, Clock clock, PrintStream out) {
+        this.inception = inception;
+        this.sourceRoot = sourceRoot;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public Result run() throws IOException, GitAPIException, InterruptedException, TimeoutException {
+        Path dir = inception.home().dir().resolve("demo");
+        deleteTree(dir);
+        step("sample repositories under " + dir);
+        SampleRepos.Layout repos = new SampleRepos(clock).create(dir.resolve("repos"));
+        out.printf("      trunk %s (master), custom branches: %s%n", repos.trunk(),
+                String.join(", ", repos.branches().stream().map(SampleRepos.Branch::name).toList()));
+
+        Path config = configRepository(dir.resolve("config"), repos);
+        PipelineDef pipeline;
+        Environment environment;
+        try (PipelineRepository repo = PipelineRepository.open(config.toString())) {
+            PipelineSnapshot snapshot = repo.at("master");
+            pipeline = snapshot.pipeline("trunk-to-qe");
+            environment = snapshot.environment("local").toEnvironment();
+        }
+        step("pipeline " + pipeline.name() + " read through git at " + pipeline.commit().substring(0, 7) + " ("
+                + pipeline.stages().size() + " stages: "
+                + String.join(", ", pipeline.stages().stream().map(s -> s.name()).toList()) + ")");
+
+        String runId = inception.executor().start(pipeline, environment, RunOptions.defaults().withTarget(environment.name()));
+        step("run " + runId + " on environment " + environment.name());
+        Run run = new RunProgress(inception.store(), out).follow(inception.executor(), runId, Duration.ofMinutes(10));
+
+        Build build = run.buildId() == null ? null : inception.store().builds().find(run.buildId()).orElse(null);
+        MergeReport merge = inception.store().stages().output(runId, "merge", MergeReport.class).orElse(null);
+        UnitTestReport tests = inception.store().stages().output(runId, "unit-test", UnitTestReport.class).orElse(null);
+        boolean culpritNamed = merge != null && merge.branches().stream()
+                .filter(b -> b.status() == MergeStatus.SKIPPED || b.status() == MergeStatus.CONFLICT)
+                .flatMap(b -> b.culprits().stream())
+                .anyMatch(c -> c.sha().equals(repos.culpritSha()));
+        Result result = new Result(run, build, merge, tests, repos.culpritSha(), culpritNamed, dir);
+        report(result, repos);
+        return result;
+    }
+
+    private void report(Result r, SampleRepos.Layout repos) {
+        out.println();
+        if (r.merge() != null) {
+            out.println("merge report");
+            out.println(indent(r.merge().toText()));
+        }
+        if (r.unitTests() != null) {
+            out.println("unit tests of the candidate: " + r.unitTests().summary());
+        }
+        if (r.build() != null) {
+            out.printf("build %s: trunk %s, candidate %s in %s%n", r.build().id(), r.build().trunk().sha().substring(0, 7),
+                    r.build().candidateSha() == null ? "none" : r.build().candidateSha().substring(0, 7),
+                    r.build().candidateRepo());
+        }
+        out.println();
+        out.printf("%s conflict attributed to trunk commit %s \"%s\"%n", r.culpritNamed() ? "ok:" : "MISSING:",
+                repos.culpritSha().substring(0, 7), repos.culpritSubject());
+        out.printf("%s run %s %s%n", r.run().status() == ExecutionStatus.SUCCEEDED ? "ok:" : "FAILED:",
+                r.run().id(), r.run().status());
+        out.println();
+        out.println("next: inception runs show " + r.run().id() + "   (stages, timings and logs)");
+        out.println("      inception validate                 (check the pipelines in environments/)");
+    }
+
+    /** A git repository holding the pipeline, the environment and a branch list naming the sample repos. */
+    private Path configRepository(Path dir, SampleRepos.Layout repos) throws IOException, GitAPIException {
+        Path env = dir.resolve("environments");
+        Files.createDirectories(env.resolve("pipelines"));
+        Files.createDirectories(env.resolve("environments"));
+        Path shipped = sourceRoot.resolve("environments");
+        if (!Files.isRegularFile(shipped.resolve("pipelines/trunk-to-qe.yaml"))) {
+            throw new IOException("no environments/pipelines/trunk-to-qe.yaml under " + sourceRoot
+                    + ": run the demo through ./inception at the repository root, or set INCEPTION_SOURCE_ROOT");
+        }
+        Files.copy(shipped.resolve("pipelines/trunk-to-qe.yaml"), env.resolve("pipelines/trunk-to-qe.yaml"));
+        Files.copy(shipped.resolve("environments/local.yaml"), env.resolve("environments/local.yaml"));
+        StringBuilder branches = new StringBuilder("""
+                # The demo's merge train: the sample trunk and its custom branches, merged in this order.
+                trunk: %s#%s
+                branches:
+                """.formatted(repos.trunk(), repos.trunkBranch()));
+        for (SampleRepos.Branch b : repos.branches()) {
+            branches.append("  - name: ").append(b.name()).append('\n')
+                    .append("    url: ").append(b.repo()).append('\n')
+                    .append("    branch: ").append(b.branch()).append('\n');
+        }
+        branches.append("""
+                test:
+                  command: sh tests/run.sh
+                  junit: "test-reports/*.xml"
+                  timeout: 5m
+                """);
+        Files.writeString(env.resolve("branches.yaml"), branches.toString());
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("master").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Inception demo", "demo@inception.invalid", clock.instant(), ZoneOffset.UTC);
+            git.commit().setMessage("Demo configuration").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        return dir;
+    }
+
+    private void step(String what) {
+        out.println("==> " + what);
+        out.flush();
+    }
+
+    private static String indent(String text) {
+        return ("  " + text.strip()).replace("\n", "\n  ");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** Branch reports in the shape a conflict check needs. */
+    static boolean conflicted(BranchReport b) {
+        return b.status() == MergeStatus.CONFLICT || b.status() == MergeStatus.SKIPPED;
+    }
+}

@@ -1,0 +1,192 @@
+package io.inception.engine.unittest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.inception.engine.scheduler.UrlRedaction;
+import io.inception.engine.stage.CheckpointStore;
+import io.inception.engine.stage.Stage;
+import io.inception.engine.stage.StageContext;
+import io.inception.engine.stage.StageResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Stage type {@code unit-test}: runs the merged candidate's own test command in a fresh checkout
+ * (see {@link UnitTestRunner} for what a run does, and {@link UnitTestInput} for the parameters:
+ * {@code command} is required; {@code repo} and {@code sha} default to the bound build's trunk URL and
+ * candidate SHA; {@code junit} and {@code timeout} are optional).
+ *
+ * <p><b>Asynchronous.</b> The first {@code execute} clones, starts the command and returns
+ * {@link StageResult.Running}; later calls poll the process. The checkpoints hold the run folder,
+ * the pid and the process's start time. After an orchestrator restart, {@code execute} re-attaches
+ * to the process when it still runs (same pid and start time), reads the recorded exit code when it
+ * ended meanwhile, and otherwise — the process is gone without an exit code, e.g. the machine
+ * rebooted — <b>runs the tests again from scratch</b> in a new checkout. That is safe because a
+ * repository's unit tests are idempotent: they read the commit and write only inside their checkout.
+ *
+ * <p><b>Results.</b> Exit 0: {@code Succeeded} with the {@link UnitTestReport} as output. Non-zero exit,
+ * exit 127 (command not found), timeout: permanent {@code Failed} whose reason names the command, the
+ * exit code and the counts. A commit that cannot be checked out: {@code Failed}, transient when the
+ * repository was unreachable. Cancellation kills the process tree and throws
+ * {@link java.util.concurrent.CancellationException}. In every case the log ({@code unit-test.log}) and
+ * the JUnit files ({@code junit-<path with _ for />}) are stored as artifacts and the report is kept in the checkpoint
+ * {@link #REPORT} (read it with {@link #report(CheckpointStore)}), because a {@code Failed} carries no output.
+ */
+public final class UnitTestStage implements Stage {
+    public static final String TYPE = "unit-test";
+    /** Checkpoint keys. */
+    static final String RUN_DIR = "unit-test.runDir", PID = "unit-test.pid", PROCESS_START = "unit-test.processStart",
+            STARTED_AT = "unit-test.startedAt";
+    /** The checkpoint key holding the finished report as JSON. */
+    public static final String REPORT = "unit-test.report";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path workRoot;
+    private final Clock clock;
+    private final Duration pollInterval;
+
+    /**
+     * @param workRoot     checkouts go to {@code workRoot/<run>/<stage>/unit-test-*} (e.g. {@code $INCEPTION_HOME/work})
+     * @param clock        for timeouts
+     * @param pollInterval how often the executor should poll a running command
+     */
+    public UnitTestStage(Path workRoot, Clock clock, Duration pollInterval) {
+        this.workRoot = workRoot;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+    }
+
+    public UnitTestStage(Path workRoot) {
+        this(workRoot, Clock.systemUTC(), Duration.ofSeconds(2));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** The report of a finished run of this stage, from its checkpoints. */
+    public static Optional<UnitTestReport> report(CheckpointStore checkpoints) throws IOException {
+        Optional<String> json = checkpoints.get(REPORT);
+        return json.isEmpty() ? Optional.empty() : Optional.of(JSON.readValue(json.get(), UnitTestReport.class));
+    }
+
+    @Override
+    public StageResult execute(StageContext context) throws Exception {
+        CheckpointStore cp = context.checkpoints();
+        Optional<UnitTestReport> done = report(cp);
+        if (done.isPresent()) return resultOf(context, done.get());
+        UnitTestRequest request;
+        try {
+            request = UnitTestInput.from(context, workRoot);
+        } catch (IllegalArgumentException e) {
+            return StageResult.Failed.permanent(e.getMessage());
+        }
+        Optional<String> runDir = cp.get(RUN_DIR);
+        if (runDir.isPresent()) {
+            UnitTestRun run = UnitTestRun.reopen(request, Path.of(runDir.get()));
+            Optional<ProcessHandle> live = run.liveProcess(
+                    cp.get(PID).map(p -> OptionalLong.of(Long.parseLong(p))).orElse(OptionalLong.empty()),
+                    cp.get(PROCESS_START).map(Instant::parse));
+            if (live.isPresent()) return poll(context, request, run, live.get());
+            Optional<Integer> exit = run.exists() ? run.exitCode() : Optional.empty();
+            if (exit.isPresent()) return complete(context, run, run.finishExited(exit.get()));
+            context.log().warn("the test process of an earlier attempt is gone without an exit code (the orchestrator "
+                    + "or the machine restarted); running the tests again from a fresh checkout");
+            run.delete();
+            List.of(RUN_DIR, PID, PROCESS_START, STARTED_AT).forEach(cp::remove);
+        }
+        context.cancellation().throwIfCancelled();
+        return start(context, request);
+    }
+
+    private StageResult start(StageContext context, UnitTestRequest request) throws IOException {
+        CheckpointStore cp = context.checkpoints();
+        context.log().info("checking out " + request.sha() + " from " + UrlRedaction.redact(request.repoUrl()));
+        UnitTestRun run;
+        try {
+            run = UnitTestRun.create(request);
+        } catch (UnitTestSetupException e) {
+            context.log().error(e.getMessage());
+            return new StageResult.Failed(e.getMessage(), e.isTransient());
+        }
+        // Checkpoint the folder before starting: a crash in between is recovered through its pid file.
+        cp.put(RUN_DIR, run.dir().toString());
+        Process process = run.start();
+        cp.put(PID, Long.toString(process.pid()));
+        process.toHandle().info().startInstant().ifPresent(s -> cp.put(PROCESS_START, s.toString()));
+        cp.put(STARTED_AT, clock.instant().toString());
+        context.log().info("running `" + request.command() + "` (pid " + process.pid() + ", timeout "
+                + request.timeout() + ")");
+        return StageResult.running(pollInterval, "running `" + request.command() + "`");
+    }
+
+    private StageResult poll(StageContext context, UnitTestRequest request, UnitTestRun run, ProcessHandle process)
+            throws IOException {
+        Instant startedAt = context.checkpoints().get(STARTED_AT).map(Instant::parse).orElseGet(clock::instant);
+        Duration elapsed = Duration.between(startedAt, clock.instant());
+        if (context.cancellation().isCancelled()) {
+            context.log().warn("cancelled: killing `" + request.command() + "` (pid " + process.pid() + ") and its children");
+            complete(context, run, run.finishKilled(process, UnitTestOutcome.CANCELLED, elapsed));
+            context.cancellation().throwIfCancelled();
+        }
+        if (elapsed.compareTo(request.timeout()) >= 0) {
+            context.log().error("timeout " + request.timeout() + " passed: killing `" + request.command()
+                    + "` (pid " + process.pid() + ") and its children");
+            return complete(context, run, run.finishKilled(process, UnitTestOutcome.TIMED_OUT, elapsed));
+        }
+        Duration remaining = request.timeout().minus(elapsed);
+        Duration next = remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval;
+        return StageResult.running(next, "running `" + request.command() + "` for " + elapsed.toSeconds() + " s"
+                + lastLine(run));
+    }
+
+    /** Stores the artifacts and the report, removes the run folder, and turns the report into a result. */
+    private StageResult complete(StageContext context, UnitTestRun run, UnitTestReport report) throws IOException {
+        Path log = context.artifacts().put("unit-test.log", run.log());
+        for (String rel : report.reportFiles()) {
+            // flat names: an artifact store need not support folders
+            context.artifacts().put("junit-" + rel.replace('/', '_'), run.dir().resolve(UnitTestRun.REPORTS).resolve(rel));
+        }
+        UnitTestReport withLog = report.withLogFile(log.toString());
+        context.checkpoints().put(REPORT, JSON.writeValueAsString(withLog));
+        run.delete();
+        context.log().info(withLog.summary());
+        return resultOf(context, withLog);
+    }
+
+    private static StageResult resultOf(StageContext context, UnitTestReport report) {
+        return switch (report.outcome()) {
+            case PASSED -> StageResult.succeeded(report.summary(), report);
+            case FAILED -> StageResult.Failed.permanent(report.summary());
+            case COMMAND_NOT_FOUND -> StageResult.Failed.permanent(report.summary()
+                    + "; check the test command of the repository in branches.yaml");
+            case TIMED_OUT -> StageResult.Failed.permanent(report.summary() + "; raise the stage's 'timeout' if the "
+                    + "tests need longer");
+            case CANCELLED -> {
+                context.cancellation().throwIfCancelled();
+                yield StageResult.Failed.permanent(report.summary());
+            }
+        };
+    }
+
+    private static String lastLine(UnitTestRun run) {
+        try {
+            String tail = LogTail.read(run.log()).strip();
+            if (tail.isEmpty()) return "";
+            String last = tail.substring(tail.lastIndexOf('\n') + 1);
+            return ": " + (last.length() > 120 ? last.substring(0, 120) + "…" : last);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

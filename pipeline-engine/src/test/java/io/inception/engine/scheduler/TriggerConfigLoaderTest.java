@@ -1,0 +1,122 @@
+package io.inception.engine.scheduler;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TriggerConfigLoaderTest {
+    @Test
+    void loadsCronAndTrunkMovedTriggers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                listen: 8080
+                triggers:
+                  - name: every-4h
+                    cron: "0 */4 * * *"
+                  - name: nightly-paris
+                    cron: "30 2 * * 1-5"
+                    timezone: Europe/Paris
+                  - name: trunk
+                    trunk-moved: {poll: 90s}
+                  - name: mirror
+                    trunk-moved:
+                      repo: https://ci:tok@git.example/nova.git
+                      branch: stable
+                """);
+        TriggerConfigs configs = TriggerConfigLoader.load(file);
+
+        assertThat(configs.errors()).isEmpty();
+        List<TriggerConfig> t = configs.orThrow();
+        assertThat(t).extracting(TriggerConfig::name).containsExactly("every-4h", "nightly-paris", "trunk", "mirror");
+        assertThat(t.get(0).toDefinition("/srv/trunk", "master")).isEqualTo(CronTrigger.utc("every-4h", "0 */4 * * *"));
+        assertThat(t.get(1).toDefinition(null, null))
+                .isEqualTo(new CronTrigger("nightly-paris", "30 2 * * 1-5", ZoneId.of("Europe/Paris")));
+        assertThat(t.get(2).toDefinition("/srv/trunk", "master"))
+                .isEqualTo(new TrunkMovedTrigger("trunk", "/srv/trunk", "master", Duration.ofSeconds(90)));
+        assertThat(t.get(3).toDefinition("/srv/trunk", "master"))
+                .isEqualTo(new TrunkMovedTrigger("mirror", "https://ci:tok@git.example/nova.git", "stable", Duration.ofSeconds(60)));
+        assertThat(t.get(3).toString()).doesNotContain("tok@");
+        assertThat(t.get(2).line()).isEqualTo(8);
+    }
+
+    @Test
+    void acceptsTheFlowStyleAndTrunkMovedWithAllDefaults() {
+        List<TriggerConfig> t = TriggerConfigLoader.parse("s.yaml",
+                "triggers: [{name: nightly, cron: \"0 */4 * * *\"}, {name: trunk, trunk-moved: {poll: 60s}}, {name: t2, trunk-moved: }]\n")
+                .orThrow();
+        assertThat(t).extracting(TriggerConfig::name).containsExactly("nightly", "trunk", "t2");
+        assertThat(t.get(2).toDefinition("/srv/trunk", "master"))
+                .isEqualTo(new TrunkMovedTrigger("t2", "/srv/trunk", "master", Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void aFileWithoutTriggersHasNone() {
+        assertThat(TriggerConfigLoader.parse("a.yaml", "listen: 8080\n").orThrow()).isEmpty();
+        assertThat(TriggerConfigLoader.parse("a.yaml", "").orThrow()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryErrorWithFileLineColumnAndField() {
+        String yaml = """
+                triggers:
+                  - name: bad-cron
+                    cron: "61 * * * *"
+                  - name: both
+                    cron: "0 * * * *"
+                    trunk-moved: {poll: 60s}
+                  - cron: "0 * * * *"
+                  - name: slow
+                    trunk-moved:
+                      poll: sixty
+                      colour: blue
+                  - name: bad-cron
+                    cron: "0 0 * * *"
+                    timezone: Mars/Olympus
+                  - name: fast
+                    trunk-moved: {poll: 10ms}
+                """;
+        TriggerConfigs configs = TriggerConfigLoader.parse("server.yaml", yaml);
+
+        assertThat(configs.triggers()).isEmpty();
+        assertThat(configs.errors()).extracting(ConfigError::toString).containsExactly(
+                "server.yaml:3:11: triggers[0].cron: invalid cron expression '61 * * * *' (Unix, 5 fields: minute hour "
+                        + "day-of-month month day-of-week): Failed to parse cron expression. Value 61 not in range [0, 59]",
+                "server.yaml:4:5: triggers[1]: has both 'cron' and 'trunk-moved'; write one",
+                "server.yaml:7:5: triggers[2].name: is required",
+                "server.yaml:10:13: triggers[3].trunk-moved.poll: 'sixty' is not a duration; write e.g. 60s, 5m, 1h30m or PT1M",
+                "server.yaml:11:7: triggers[3].trunk-moved.colour: unknown field (expected one of [branch, poll, repo])",
+                "server.yaml:12:11: triggers[4].name: duplicate trigger name 'bad-cron'",
+                "server.yaml:14:15: triggers[4].timezone: unknown time zone 'Mars/Olympus' (e.g. UTC, Europe/Paris)",
+                "server.yaml:16:25: triggers[5].trunk-moved.poll: must be at least 1s");
+        assertThatThrownBy(configs::orThrow).hasMessageContaining("server.yaml:7:5: triggers[2].name: is required");
+    }
+
+    @Test
+    void reportsStructureAndSyntaxErrors() {
+        assertThat(TriggerConfigLoader.parse("s.yaml", "triggers:\n  name: x\n").errors())
+                .extracting(ConfigError::toString).containsExactly("s.yaml:2:3: triggers: expected a list of triggers");
+        assertThat(TriggerConfigLoader.parse("s.yaml", "triggers:\n  - just-a-name\n").errors())
+                .extracting(ConfigError::field).containsExactly("triggers[0]");
+        assertThat(TriggerConfigLoader.parse("s.yaml", "triggers: [\n  {name: x\n").errors())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("(yaml)");
+                    assertThat(e.line()).isGreaterThan(1);
+                });
+    }
+
+    @Test
+    void durationsAreWrittenWithUnits() {
+        assertThat(DurationText.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(DurationText.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationText.parse("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> DurationText.parse("60")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> DurationText.parse("5 m")).hasMessageContaining("not a duration");
+    }
+}
