@@ -7,7 +7,11 @@ import io.inception.engine.pipeline.StageTypeProvider;
 
 import java.util.List;
 
-/** Registers the {@code package} stage type with the validator (through {@link java.util.ServiceLoader}). */
+/**
+ * The {@code package} stage type for the validator. Not registered by this module: the app adds it with a
+ * {@code META-INF/services/io.inception.engine.pipeline.StageTypeProvider} line naming this class (or
+ * {@code StageTypes.builtIn().with(PACKAGE)}), together with the {@link PackageStage} instance it runs.
+ */
 public final class PackagingStageTypes implements StageTypeProvider {
     /** The {@code package} stage's declared parameters. */
     public static final StageType PACKAGE = StageType.of(PackageStage.TYPE,

@@ -81,8 +81,12 @@ class PackageStageTest {
     }
 
     @Test
-    void theStageTypeIsDiscoverable() {
-        assertThat(io.inception.engine.pipeline.StageTypes.discover().find("package")).contains(PackagingStageTypes.PACKAGE);
+    void theStageTypeDeclaresItsParameters() {
+        // registered by the app (ServiceLoader line or StageTypes.builtIn().with(PACKAGE)), not by this module
+        var types = io.inception.engine.pipeline.StageTypes.builtIn().with(PackagingStageTypes.PACKAGE);
+        assertThat(types.find("package")).contains(PackagingStageTypes.PACKAGE);
+        assertThat(new PackagingStageTypes().stageTypes()).containsExactly(PackagingStageTypes.PACKAGE);
+        assertThat(PackagingStageTypes.PACKAGE.paramNames()).containsExactly("specs", "upstream-file", "revision", "point");
     }
 
     /** A minimal stage context backed by maps and folders. */
