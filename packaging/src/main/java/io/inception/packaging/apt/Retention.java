@@ -41,7 +41,16 @@ final class Retention {
             RepoLayout.deleteRecursively(trash);
             removed.add(s.buildId());
         }
+        removeAbandonedStaging();
         return new RetentionReport(removed, collectPool(), kept);
+    }
+
+    /** Staging left by a process killed mid-publish: every writer holds the lock, so nothing in .tmp is live now. */
+    private void removeAbandonedStaging() throws IOException {
+        if (!Files.isDirectory(layout.tmp())) return;
+        try (Stream<Path> s = Files.list(layout.tmp())) {
+            for (Path p : s.toList()) RepoLayout.deleteRecursively(p);
+        }
     }
 
     private List<String> collectPool() throws IOException {

@@ -161,7 +161,9 @@ class AptRepositoryTest {
         }
         repo.point("qe", "b-3");
         repo.point("staging", "b-1");
+        Path abandoned = Files.createDirectories(repo.root().resolve(".tmp/snapshot-b-9-killed/main"));
         RetentionReport report = repo.retain(2);
+        assertThat(abandoned.getParent()).as("staging of a killed publish").doesNotExist();
         assertThat(report.removedSnapshots()).containsExactly("b-2");
         assertThat(report.keptSnapshots()).containsExactly("b-5", "b-4", "b-3", "b-1");
         assertThat(report.removedPoolFiles()).containsExactly("pool/main/n/nova-compute/nova-compute_2.0-1_all.deb");
