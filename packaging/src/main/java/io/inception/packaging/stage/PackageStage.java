@@ -2,6 +2,7 @@ package io.inception.packaging.stage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inception.engine.model.Build;
+import io.inception.engine.pipeline.PipelineFiles;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.stage.StageContext;
 import io.inception.engine.stage.StageResult;
@@ -85,7 +86,7 @@ public final class PackageStage implements Stage {
                     .longValue();
             BuildVersion version = new BuildVersion(UpstreamVersion.fromPythonFile(checkout.resolve(upstreamFile)),
                     build.createdAt(), build.candidateSha(), revision);
-            Path specs = context.params().optionalString("specs").map(Path::of).orElse(specsDir);
+            Path specs = specsFor(context, checkout.resolveSibling(checkout.getFileName() + "-specs"));
             List<BuiltPackage> built = packaging.packageCandidate(specs, new Candidate(checkout,
                     version.toDebianVersion(), version.timestamp(),
                     List.of("Build " + build.id() + ": candidate " + build.candidateSha())),
@@ -104,13 +105,31 @@ public final class PackageStage implements Stage {
         } catch (SpecException e) {
             e.problems().forEach(p -> context.log().error(p.toString()));
             return StageResult.Failed.permanent("package specs have errors: " + e.getMessage());
+        } catch (io.inception.engine.pipeline.PipelineSourceException e) {
+            return StageResult.Failed.permanent("package: " + e.getMessage());
         } catch (InvalidVersionException | PublishException e) {
             return StageResult.Failed.permanent("package: " + e.getMessage());
         } catch (IOException e) {
             return StageResult.Failed.transientFailure("package: " + e.getMessage());
         } finally {
             deleteTree(checkout);
+            deleteTree(checkout.resolveSibling(checkout.getFileName() + "-specs"));
         }
+    }
+
+    /**
+     * The package specs: the folder named by {@code specs} (default {@code environments/packages})
+     * as it is at the pipeline's commit, like every other configuration file of the run; the
+     * constructor's folder when the pipeline was not read from a repository.
+     */
+    private Path specsFor(StageContext context, Path scratch) throws IOException {
+        String dir = context.params().optionalString("specs").orElse("environments/packages");
+        if (context.pipeline() == null || context.pipeline().repo() == null) {
+            return context.params().optionalString("specs").map(Path::of).orElse(specsDir);
+        }
+        int n = PipelineFiles.export(context.pipeline(), dir, scratch);
+        context.log().info("package specs: " + n + " file(s) of " + dir + " at the pipeline's commit");
+        return scratch;
     }
 
     private static void deleteTree(Path dir) throws IOException {
