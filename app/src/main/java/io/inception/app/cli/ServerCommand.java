@@ -1,7 +1,6 @@
 package io.inception.app.cli;
 
 import io.inception.app.Inception;
-import io.inception.app.InceptionHome;
 import io.inception.app.server.TrainServer;
 import io.inception.engine.scheduler.TriggerScheduler;
 import io.inception.packaging.Packaging;
@@ -33,11 +32,8 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--repo", paramLabel = "PATH|URL", description = "The git repository holding environments/ (default: this repository).")
-    String repo;
-
-    @Option(names = "--ref", defaultValue = "HEAD", description = "Ref the pipeline is read at on each trigger (default: ${DEFAULT-VALUE}).")
-    String ref;
+    @Mixin
+    ConfigRepoOptions config = new ConfigRepoOptions();
 
     @Option(names = "--pipeline", defaultValue = "trunk-to-qe", description = "Pipeline the triggers start (default: ${DEFAULT-VALUE}).")
     String pipeline;
@@ -54,10 +50,10 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = repo != null ? Path.of(repo) : InceptionHome.sourceRoot();
+        Path root = Path.of(config.location());
         Path triggersFile = triggers != null ? triggers : root.resolve("environments/triggers.yaml");
         try (Inception inception = store.open()) {
-            TrainServer server = new TrainServer(inception, repo != null ? repo : root.toString(), ref, pipeline, env,
+            TrainServer server = new TrainServer(inception, config.location(), config.ref(), pipeline, env,
                     triggersFile, Clock.systemUTC(), System.out);
             System.out.println("inception server: store " + inception.store().url().replaceAll("password=[^;&]*", "password=***")
                     + ", home " + inception.home().dir());
