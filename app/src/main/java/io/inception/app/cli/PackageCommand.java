@@ -11,6 +11,9 @@ import io.inception.packaging.deb.SpecProblem;
 import io.inception.packaging.version.BuildVersion;
 import io.inception.packaging.version.DebianVersion;
 import io.inception.packaging.version.UpstreamVersion;
+import io.inception.engine.model.Build;
+import io.inception.engine.store.Store;
+import io.inception.packaging.stage.CandidateCheckout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,6 +43,7 @@ import java.util.concurrent.Callable;
         description = {"Build the Debian packages of a candidate (one per spec in environments/packages/),",
                 "and optionally publish them as the apt snapshot builds/<ID> and point a suite at it."},
         footer = {"", "Examples:",
+                "  inception package --build b-20261127-031055-427c --publish --point qe   (the build's candidate from the store)",
                 "  inception package --build b-42 --tree work/candidate --version 27.2.0+git202611270215.1a2b3c4-1",
                 "  inception package --build b-42 --tree work/candidate --commit 1a2b3c4d --time 2026-11-27T02:15:00Z \\",
                 "      --publish --point qe --json",
@@ -49,8 +54,13 @@ public final class PackageCommand implements Callable<Integer> {
     @Option(names = "--build", required = true, paramLabel = "ID", description = "The build id.")
     String buildId;
 
-    @Option(names = "--tree", required = true, paramLabel = "DIR", description = "The candidate's checkout.")
+    @Option(names = "--tree", paramLabel = "DIR",
+            description = "The candidate's checkout. Default: check out the build's candidate as recorded in the store"
+                    + " (its candidate repository and SHA; the version then comes from that commit).")
     Path tree;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--version", paramLabel = "VERSION", description = "The Debian version of every package.")
     String version;
@@ -107,15 +117,36 @@ public final class PackageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path checkout = null;
+        options.homeOverride = store.home != null ? store.home().dir() : null;
         try {
+            if (tree == null) {
+                Optional<Build> recorded;
+                try (Store builds = store.openStore()) {
+                    recorded = builds.builds().find(buildId);
+                }
+                if (recorded.isEmpty() || recorded.get().candidateSha() == null || recorded.get().candidateRepo() == null) {
+                    return bad(err, "no build '" + buildId + "' with a pushed candidate in the store; run the pipeline"
+                            + " first (inception run trunk-to-qe), or give --tree DIR with --version or --commit", List.of());
+                }
+                Build build = recorded.get();
+                checkout = Files.createTempDirectory("inception-package-");
+                CandidateCheckout.create(build.candidateRepo(), build.candidateSha(), checkout);
+                tree = checkout;
+                if (version == null && commit == null) {
+                    commit = build.candidateSha();
+                    if (time == null) time = build.createdAt().toString();
+                }
+            }
             if (!Files.isDirectory(tree)) return bad(err, "--tree " + tree + " is not a folder", List.of());
             DebianVersion v = version();
             Packaging packaging = options.packaging(clock);
             Path specsDir = specs != null ? specs : sourceRoot().resolve("environments/packages");
-            Path outDir = this.out != null ? this.out : PackagingOptions.home().resolve("packages").resolve(buildId);
-            List<String> changes = List.of("Built by Inception for build " + buildId
-                    + (commit != null ? " from commit " + commit : ""));
-            Instant when = time();
+            Path outDir = this.out != null ? this.out : (store.home != null ? store.home().dir() : PackagingOptions.home()).resolve("packages").resolve(buildId);
+            // the same changelog text as the package stage, so the same candidate gives the same bytes
+            List<String> changes = List.of("Build " + buildId + (commit != null ? ": candidate " + commit : ""));
+            // a computed version carries the candidate's time to the minute; the changelog uses that same time
+            Instant when = version == null ? time().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : time();
             List<BuiltPackage> built = packaging.packageCandidate(specsDir, new Candidate(tree, v, when, changes), outDir);
             AptSnapshot snapshot = publish || point != null ? packaging.publish(buildId, built) : null;
             SuitePointer pointer = point != null ? packaging.point(point, buildId) : null;
@@ -128,6 +159,17 @@ public final class PackageCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("package: " + e.getMessage());
             return 1;
+        } finally {
+            deleteQuietly(checkout);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temp folder left behind is harmless; say nothing
         }
     }
 

@@ -30,12 +30,19 @@ public final class PackagingOptions {
         return (root != null && !root.isBlank() ? Path.of(root) : Path.of("")).resolve(".inception").toAbsolutePath();
     }
 
+    /** Set by a command that also has {@code --home}: the defaults then live under it. */
+    Path homeOverride;
+
+    private Path base() {
+        return homeOverride != null ? homeOverride : home();
+    }
+
     Path repo() {
-        return repo != null ? repo.toAbsolutePath() : home().resolve("apt");
+        return repo != null ? repo.toAbsolutePath() : base().resolve("apt");
     }
 
     Path keys() {
-        return keys != null ? keys.toAbsolutePath() : home().resolve("keys");
+        return keys != null ? keys.toAbsolutePath() : base().resolve("keys");
     }
 
     Packaging packaging(Clock clock) {

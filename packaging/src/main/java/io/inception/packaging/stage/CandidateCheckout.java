@@ -9,14 +9,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A fresh checkout (JGit) of one commit of the candidate repository, detached, without .git use afterwards. */
-final class CandidateCheckout {
+public final class CandidateCheckout {
     private CandidateCheckout() {
     }
 
     /**
      * @throws IOException when the repository cannot be read or has no such commit; the message names both
      */
-    static void create(String repoUrl, String sha, Path dir) throws IOException {
+    public static void create(String repoUrl, String sha, Path dir) throws IOException {
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             git.fetch().setRemote(repoUrl).setRefSpecs(new RefSpec("+refs/*:refs/inception/*")).call();
             ObjectId id = git.getRepository().resolve(sha + "^{commit}");
