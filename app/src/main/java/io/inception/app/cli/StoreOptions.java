@@ -2,6 +2,7 @@ package io.inception.app.cli;
 
 import io.inception.app.Inception;
 import io.inception.app.InceptionHome;
+import io.inception.engine.store.Store;
 import picocli.CommandLine.Option;
 
 import java.time.Clock;
@@ -20,6 +21,12 @@ public final class StoreOptions {
 
     public InceptionHome home() {
         return home != null ? new InceptionHome(home.toAbsolutePath()) : InceptionHome.fromEnvironment();
+    }
+
+    /** The store alone, without an executor. */
+    public Store openStore() {
+        String url = db != null ? db : System.getenv("INCEPTION_DB");
+        return url == null || url.isBlank() ? Store.openDefault(home().dir()) : Store.open(url);
     }
 
     public Inception open() {
