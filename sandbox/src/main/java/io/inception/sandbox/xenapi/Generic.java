@@ -17,7 +17,9 @@ final class Generic {
     static Object call(XapiDb db, String cls, String op, List<Object> args, String method) {
         db.lock().lock();
         try {
-            return dispatch(db, cls, op, args, method);
+            // rendered for the wire (new maps and arrays) while the lock is held, so a record is never
+            // serialised while another call changes it
+            return Wire.out(dispatch(db, cls, op, args, method));
         } finally {
             db.lock().unlock();
         }
