@@ -113,6 +113,27 @@ class LabServiceTest {
     }
 
     @Test
+    void labsGoToThePoolWithTheMostFreeMemory() {
+        XenApiSimulator.PoolSpec smallSpec = XenApiSimulator.PoolSpec.defaults()
+                .withHosts(List.of(new XenApiSimulator.HostSpec("small-1", 100L << 30, 16)));
+        try (XenApiSimulator small = XenApiSimulator.start(smallSpec)) {
+            LabTemplate both = new LabTemplate("both", "", new LabTemplate.NestedHosts(1, 2, 60L << 30, 32L << 30),
+                    false, List.of(), "lab", List.of("small", "sandbox"));
+            LabService labs = new LabService(Map.of("both", both), List.of(
+                    new PhysicalPool("small", small.url(), small.username(), new Secret(small.password())),
+                    new PhysicalPool("sandbox", sim.url(), sim.username(), new Secret(sim.password()))),
+                    store, clock, () -> "lab-" + ids.incrementAndGet(), new Quota(10, 1L << 40, 10));
+            List<String> pools = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                pools.add(((LabOutcome.Created) labs.create(new LabRequest("dev1", "both", null, null))).lab().pool());
+            }
+            // sandbox (3 x 64 GiB) has 192, then 132 GiB free, more than small's 100; then 72, less
+            assertThat(pools).containsExactly("sandbox", "sandbox", "small");
+            labs.list(Optional.empty()).forEach(l -> labs.delete(l.id()));
+        }
+    }
+
+    @Test
     void aLeaseLongerThanSevenDaysIsRefused() {
         LabOutcome out = service(Quota.defaults()).create(new LabRequest("dev1", "nested-3", null, Duration.ofDays(8)));
         assertThat(((LabOutcome.Refused) out).reason()).contains("at most 7 days");
