@@ -8,8 +8,17 @@ import io.inception.app.cli.RunCommand;
 import io.inception.app.cli.RunsCommand;
 import io.inception.app.cli.ServerCommand;
 import io.inception.app.cli.ValidateCommand;
+import io.inception.app.cli.HostsCommand;
+import io.inception.app.cli.LabCommand;
+import io.inception.app.labs.XenPools;
+import io.inception.engine.pipeline.PipelineRepository;
+import io.inception.xen.lab.LabService;
+import io.inception.xen.wipe.HostWipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /** The {@code inception} command line. */
 @Command(name = "inception", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110, version = "inception 0.1.0",
@@ -28,6 +37,15 @@ public final class Main implements Runnable {
     /** The command line with every subcommand; errors in arguments exit 2. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        Clock clock = Clock.systemUTC();
+        cli.addSubcommand("lab", new LabCommand(() -> LabService.standard(
+                InceptionHome.sourceRoot().resolve("environments/labs"), InceptionHome.fromEnvironment().dir().resolve("labs"),
+                XenPools.fromEnvironment(System.getenv()), clock), System.getenv().getOrDefault("INCEPTION_USER",
+                System.getProperty("user.name"))));
+        cli.addSubcommand("hosts", new HostsCommand(
+                env -> PipelineRepository.directory(InceptionHome.sourceRoot().resolve("environments")).workingTree()
+                        .environment(env).hosts().stream().map(h -> h.name()).toList(),
+                env -> new HostWipe(XenPools.session(System.getenv()), Duration.ofMinutes(10))));
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("inception: " + ex.getMessage());

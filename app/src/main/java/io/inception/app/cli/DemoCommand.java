@@ -42,6 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
                 doc.put("unitTests", result.unitTests());
                 doc.put("packages", result.packages());
                 doc.put("aptLine", result.aptLine());
+                doc.put("lab", result.lab().lab());
+                doc.put("labReaped", result.lab().reaped());
                 doc.put("expectedCulprit", result.expectedCulprit());
                 System.out.println(RunsCommand.JSON.writeValueAsString(doc));
             }

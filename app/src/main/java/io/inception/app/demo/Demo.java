@@ -35,9 +35,10 @@ import java.util.stream.Stream;
 public final class Demo {
     /** What the demo ran, for {@code --json} and for tests. */
     public record Result(Run run, Build build, MergeReport merge, UnitTestReport unitTests, PackageReport packages,
-                         String aptLine, String expectedCulprit, boolean culpritNamed, Path workDir) {
+                         String aptLine, DemoLab.Result lab, String expectedCulprit, boolean culpritNamed, Path workDir) {
         public boolean ok() {
-            return run.status() == ExecutionStatus.SUCCEEDED && culpritNamed;
+            return run.status() == ExecutionStatus.SUCCEEDED && culpritNamed && lab.lab() != null
+                    && lab.reaped().expiredLabs().contains(lab.lab().id());
         }
     }
 
@@ -88,7 +89,9 @@ public final class Demo {
                 .filter(b -> b.status() == MergeStatus.SKIPPED || b.status() == MergeStatus.CONFLICT)
                 .flatMap(b -> b.culprits().stream())
                 .anyMatch(c -> c.sha().equals(repos.culpritSha()));
-        Result result = new Result(run, build, merge, tests, packages, aptLine, repos.culpritSha(), culpritNamed, dir);
+        step("virtual lab: nested XenServer hosts on the simulated physical pool, for developer demo-dev");
+        DemoLab.Result lab = DemoLab.run(sourceRoot.resolve("environments/labs"), dir.resolve("labs"), clock, out);
+        Result result = new Result(run, build, merge, tests, packages, aptLine, lab, repos.culpritSha(), culpritNamed, dir);
         report(result, repos);
         return result;
     }

@@ -86,6 +86,13 @@ class DemoTest {
         try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
             assertThat(inception.store().builds().facts(result.build().id())).containsKeys("merge", "unit-test", "package");
         }
+
+        // the developer's lab: three nested hosts in a pool, with a lease, reaped once the lease is over
+        assertThat(result.lab().lab().owner()).isEqualTo("demo-dev");
+        assertThat(result.lab().lab().hosts()).isEqualTo(3);
+        assertThat(result.lab().lab().masterAddress()).startsWith("127.");
+        assertThat(result.lab().reaped().expiredLabs()).containsExactly(result.lab().lab().id());
+        assertThat(out).contains("3 nested XenServer hosts joined into a pool", "the reaper removed");
     }
 
     @Test
