@@ -1,6 +1,10 @@
 package io.inception.app.cli;
 
 import io.inception.app.Inception;
+import io.inception.app.InceptionHome;
+import io.inception.app.labs.XenPools;
+import io.inception.xen.lab.LabService;
+import io.inception.xen.lab.ReapReport;
 import io.inception.app.server.TrainServer;
 import io.inception.engine.scheduler.TriggerScheduler;
 import io.inception.packaging.Packaging;
@@ -48,6 +52,34 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Where the apt repository is served over HTTP, under /apt/ (default: ${DEFAULT-VALUE}; port 0 picks a free one).")
     String listen;
 
+    @Option(names = "--reap-every", paramLabel = "DURATION", defaultValue = "5m",
+            description = "How often expired labs and leaked lab VMs are reaped, when a XenServer pool is configured"
+                    + " (INCEPTION_XENAPI_URL; default: ${DEFAULT-VALUE}).")
+    String reapEvery;
+
+    /** The lab reaper: expired labs and VMs tagged by Inception that belong to no live lab. */
+    private void startLabReaper(ScheduledExecutorService ticks, Inception inception) {
+        if (System.getenv(XenPools.URL) == null) {
+            System.out.println("inception server: no XenServer pool configured (" + XenPools.URL + "): lab reaper off");
+            return;
+        }
+        LabService labs = LabService.standard(InceptionHome.sourceRoot().resolve("environments/labs"),
+                inception.home().dir().resolve("labs"), XenPools.fromEnvironment(System.getenv()), Clock.systemUTC());
+        long every = RunCommand.Durations.parse(reapEvery).toSeconds();
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                ReapReport r = labs.reap();
+                if (!r.expiredLabs().isEmpty() || !r.leakedVms().isEmpty()) {
+                    System.out.println("lab reaper: removed labs " + r.expiredLabs() + " and " + r.leakedVms().size()
+                            + " leaked VM(s)");
+                }
+            } catch (RuntimeException e) {
+                System.out.println("lab reaper: " + e.getMessage());
+            }
+        }, every, every, java.util.concurrent.TimeUnit.SECONDS);
+        System.out.println("inception server: lab reaper every " + every + " s");
+    }
+
     @Override
     public Integer call() throws Exception {
         Path root = Path.of(config.location());
@@ -73,6 +105,7 @@ public final class ServerCommand implements Callable<Integer> {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             scheduler.start(ticks);
+            startLabReaper(ticks, inception);
             System.out.println("inception server: ready (Ctrl-C stops; unfinished runs resume at the next start)");
             stop.await();
             ticks.shutdownNow();
