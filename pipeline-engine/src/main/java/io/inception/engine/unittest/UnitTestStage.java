@@ -16,7 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Stage type {@code unit-test}: runs the merged candidate's own test command in a fresh checkout
@@ -43,8 +44,12 @@ import java.util.OptionalLong;
 public final class UnitTestStage implements Stage {
     public static final String TYPE = "unit-test";
     /** Checkpoint keys. */
-    static final String RUN_DIR = "unit-test.runDir", PID = "unit-test.pid", PROCESS_START = "unit-test.processStart",
-            STARTED_AT = "unit-test.startedAt";
+    static final String RUN_DIR = "unit-test.runDir", STARTED_AT = "unit-test.startedAt";
+    /** Prefix of the runner's own checkpoint keys ({@link TestExecution#checkpoint()}). */
+    static final String EXECUTION_PREFIX = "unit-test.exec.";
+    /** The local runner's keys. */
+    static final String PID = EXECUTION_PREFIX + LocalProcessRunner.PID,
+            PROCESS_START = EXECUTION_PREFIX + LocalProcessRunner.PROCESS_START;
     /** The checkpoint key holding the finished report as JSON. */
     public static final String REPORT = "unit-test.report";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -53,20 +58,37 @@ public final class UnitTestStage implements Stage {
     private final Path workRoot;
     private final Clock clock;
     private final Duration pollInterval;
+    private final TestCommandRunner runner;
 
     /**
      * @param workRoot     checkouts go to {@code workRoot/<run>/<stage>/unit-test-*} (e.g. {@code $INCEPTION_HOME/work})
      * @param clock        for timeouts
      * @param pollInterval how often the executor should poll a running command
+     * @param runner       where the command runs (local process, container); recorded in the report
      */
-    public UnitTestStage(Path workRoot, Clock clock, Duration pollInterval) {
+    public UnitTestStage(Path workRoot, Clock clock, Duration pollInterval, TestCommandRunner runner) {
         this.workRoot = workRoot;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        this.runner = runner;
+    }
+
+    /** Local processes ({@link LocalProcessRunner}). */
+    public UnitTestStage(Path workRoot, Clock clock, Duration pollInterval) {
+        this(workRoot, clock, pollInterval, new LocalProcessRunner());
+    }
+
+    public UnitTestStage(Path workRoot, TestCommandRunner runner) {
+        this(workRoot, Clock.systemUTC(), Duration.ofSeconds(2), runner);
     }
 
     public UnitTestStage(Path workRoot) {
-        this(workRoot, Clock.systemUTC(), Duration.ofSeconds(2));
+        this(workRoot, new LocalProcessRunner());
+    }
+
+    /** The runner this stage uses; its name is the report's {@code runner}. */
+    public TestCommandRunner runner() {
+        return runner;
     }
 
     @Override
@@ -93,20 +115,34 @@ public final class UnitTestStage implements Stage {
         }
         Optional<String> runDir = cp.get(RUN_DIR);
         if (runDir.isPresent()) {
-            UnitTestRun run = UnitTestRun.reopen(request, Path.of(runDir.get()));
-            Optional<ProcessHandle> live = run.liveProcess(
-                    cp.get(PID).map(p -> OptionalLong.of(Long.parseLong(p))).orElse(OptionalLong.empty()),
-                    cp.get(PROCESS_START).map(Instant::parse));
-            if (live.isPresent()) return poll(context, request, run, live.get());
-            Optional<Integer> exit = run.exists() ? run.exitCode() : Optional.empty();
-            if (exit.isPresent()) return complete(context, run, run.finishExited(exit.get()));
-            context.log().warn("the test process of an earlier attempt is gone without an exit code (the orchestrator "
+            UnitTestRun run = UnitTestRun.reopen(request, Path.of(runDir.get()), runner);
+            Optional<TestExecution> execution = run.reattach(executionCheckpoint(cp));
+            if (execution.isPresent() && execution.get().isRunning()) return poll(context, request, run, execution.get());
+            Optional<Integer> exit = execution.flatMap(TestExecution::exitCode);
+            if (exit.isPresent() && run.exists()) {
+                return complete(context, run, run.finishExited(execution.get(), exit.get(), elapsed(cp)));
+            }
+            context.log().warn("the test command of an earlier attempt is gone without an exit code (the orchestrator "
                     + "or the machine restarted); running the tests again from a fresh checkout");
             run.delete();
-            List.of(RUN_DIR, PID, PROCESS_START, STARTED_AT).forEach(cp::remove);
+            List.of(RUN_DIR, STARTED_AT).forEach(cp::remove);
+            cp.all().keySet().stream().filter(k -> k.startsWith(EXECUTION_PREFIX)).toList().forEach(cp::remove);
         }
         context.cancellation().throwIfCancelled();
         return start(context, request);
+    }
+
+    private static Map<String, String> executionCheckpoint(CheckpointStore cp) {
+        Map<String, String> out = new HashMap<>();
+        cp.all().forEach((k, v) -> {
+            if (k.startsWith(EXECUTION_PREFIX)) out.put(k.substring(EXECUTION_PREFIX.length()), v);
+        });
+        return out;
+    }
+
+    private Duration elapsed(CheckpointStore cp) {
+        Instant startedAt = cp.get(STARTED_AT).map(Instant::parse).orElseGet(clock::instant);
+        return Duration.between(startedAt, clock.instant());
     }
 
     private StageResult start(StageContext context, UnitTestRequest request) throws IOException {
@@ -114,35 +150,35 @@ public final class UnitTestStage implements Stage {
         context.log().info("checking out " + request.sha() + " from " + UrlRedaction.redact(request.repoUrl()));
         UnitTestRun run;
         try {
-            run = UnitTestRun.create(request);
+            run = UnitTestRun.create(request, runner);
         } catch (UnitTestSetupException e) {
             context.log().error(e.getMessage());
             return new StageResult.Failed(e.getMessage(), e.isTransient());
         }
-        // Checkpoint the folder before starting: a crash in between is recovered through its pid file.
+        // Checkpoint the folder before starting: a crash in between is recovered through the run folder
+        // (a local process's pid file) or the runner's clean-up (a container found by its label).
         cp.put(RUN_DIR, run.dir().toString());
-        Process process = run.start();
-        cp.put(PID, Long.toString(process.pid()));
-        process.toHandle().info().startInstant().ifPresent(s -> cp.put(PROCESS_START, s.toString()));
+        TestExecution execution = run.start();
+        execution.checkpoint().forEach((k, v) -> cp.put(EXECUTION_PREFIX + k, v));
         cp.put(STARTED_AT, clock.instant().toString());
-        context.log().info("running `" + request.command() + "` (pid " + process.pid() + ", timeout "
-                + request.timeout() + ")");
+        context.log().info("running `" + request.command() + "` (" + runner.name() + ", " + execution.describe()
+                + ", timeout " + request.timeout() + ")");
         return StageResult.running(pollInterval, "running `" + request.command() + "`");
     }
 
-    private StageResult poll(StageContext context, UnitTestRequest request, UnitTestRun run, ProcessHandle process)
+    private StageResult poll(StageContext context, UnitTestRequest request, UnitTestRun run, TestExecution execution)
             throws IOException {
-        Instant startedAt = context.checkpoints().get(STARTED_AT).map(Instant::parse).orElseGet(clock::instant);
-        Duration elapsed = Duration.between(startedAt, clock.instant());
+        Duration elapsed = elapsed(context.checkpoints());
         if (context.cancellation().isCancelled()) {
-            context.log().warn("cancelled: killing `" + request.command() + "` (pid " + process.pid() + ") and its children");
-            complete(context, run, run.finishKilled(process, UnitTestOutcome.CANCELLED, elapsed));
+            context.log().warn("cancelled: killing `" + request.command() + "` (" + execution.describe()
+                    + ") and its children");
+            complete(context, run, run.finishKilled(execution, UnitTestOutcome.CANCELLED, elapsed));
             context.cancellation().throwIfCancelled();
         }
         if (elapsed.compareTo(request.timeout()) >= 0) {
             context.log().error("timeout " + request.timeout() + " passed: killing `" + request.command()
-                    + "` (pid " + process.pid() + ") and its children");
-            return complete(context, run, run.finishKilled(process, UnitTestOutcome.TIMED_OUT, elapsed));
+                    + "` (" + execution.describe() + ") and its children");
+            return complete(context, run, run.finishKilled(execution, UnitTestOutcome.TIMED_OUT, elapsed));
         }
         Duration remaining = request.timeout().minus(elapsed);
         Duration next = remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval;
