@@ -51,6 +51,9 @@ public final class ProjectImage {
      */
     public static String expectedTag(Path repositoryRoot) throws IOException {
         Path dir = repositoryRoot.resolve(SCRIPT).getParent();
+        if (!Files.isRegularFile(dir.resolve("Dockerfile"))) {
+            throw new IOException("the image recipe " + dir + " is missing (is INCEPTION_SOURCE_ROOT the project's checkout?)");
+        }
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(dir.resolve("build.sh")));

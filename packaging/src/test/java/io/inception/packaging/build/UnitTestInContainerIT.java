@@ -190,6 +190,19 @@ class UnitTestInContainerIT {
     }
 
     @Test
+    void aStageTheExecutorStopsPollingIsStillCleanedUp() throws Exception {
+        // the executor's own stage timeout or a cancel: the run's cancellation is set, no further poll comes
+        Context ctx = context("abandoned", "sleep 300", Duration.ofMinutes(5));
+        assertThat(stage(runner).execute(ctx)).isInstanceOf(StageResult.Running.class);
+        assertThat(labelled()).hasSize(1);
+        ctx.cancelled.set(true);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!labelled().isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
+        assertThat(labelled()).as("container removed without another poll").isEmpty();
+    }
+
+    @Test
     void afterAnOrchestratorRestartTheOldContainerIsRemovedAndTheTestsRunAgain() throws Exception {
         Context before = context("restart", "sleep 2; sh tests/run.sh", Duration.ofMinutes(2));
         assertThat(stage(runner).execute(before)).isInstanceOf(StageResult.Running.class);

@@ -27,6 +27,11 @@ public final class LocalProcessRunner implements TestCommandRunner {
     }
 
     @Override
+    public boolean followsAcrossRestarts() {
+        return true;
+    }
+
+    @Override
     public TestExecution start(TestLaunch launch) throws IOException {
         Process p = TestCommand.start(launch.checkout(), launch.runDir(), launch.log(), launch.command(), launch.sha());
         return new Execution(launch, p.toHandle(), p);

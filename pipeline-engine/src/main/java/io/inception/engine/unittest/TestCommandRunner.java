@@ -32,4 +32,14 @@ public interface TestCommandRunner {
      *                   (empty when the orchestrator died before storing it)
      */
     Optional<TestExecution> reattach(TestLaunch launch, Map<String, String> checkpoint);
+
+    /**
+     * True when a command outlives its orchestrator and {@link #reattach} finds it again after a restart
+     * (local processes). False (the default) makes the stage stop and collect the command as soon as
+     * the run's cancellation is set — executor timeout, cancel, or the executor letting go of the run —
+     * even if the stage is never polled again, so that no container outlives its stage.
+     */
+    default boolean followsAcrossRestarts() {
+        return false;
+    }
 }

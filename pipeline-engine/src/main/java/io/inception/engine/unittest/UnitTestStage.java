@@ -17,6 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 
 /**
@@ -25,18 +32,26 @@ import java.util.Map;
  * {@code command} is required; {@code repo} and {@code sha} default to the bound build's trunk URL and
  * candidate SHA; {@code junit} and {@code timeout} are optional).
  *
+ * <p><b>Where.</b> A {@link TestCommandRunner} runs the command: {@link LocalProcessRunner} by default
+ * (report runner {@code local-process}); the app plugs in packaging's Docker runner (a throwaway container,
+ * the checkout read-only, report runner {@code docker}) where Docker is available.
+ *
  * <p><b>Asynchronous.</b> The first {@code execute} clones, starts the command and returns
- * {@link StageResult.Running}; later calls poll the process. The checkpoints hold the run folder,
- * the pid and the process's start time. After an orchestrator restart, {@code execute} re-attaches
- * to the process when it still runs (same pid and start time), reads the recorded exit code when it
- * ended meanwhile, and otherwise — the process is gone without an exit code, e.g. the machine
- * rebooted — <b>runs the tests again from scratch</b> in a new checkout. That is safe because a
- * repository's unit tests are idempotent: they read the commit and write only inside their checkout.
+ * {@link StageResult.Running}; later calls poll it. The checkpoints hold the run folder, the start time
+ * and what the runner needs to find the command again (a local process's pid and start time, a
+ * container's id). After an orchestrator restart, {@code execute} re-attaches to a local process when it
+ * still runs (same pid and start time) or reads its recorded exit code when it ended meanwhile; when the
+ * command cannot be followed — the process is gone without an exit code (the machine rebooted), or it
+ * ran in a container started by the previous orchestrator process, which the Docker runner removes
+ * instead of re-attaching — it <b>runs the tests again from scratch</b> in a new checkout. That is safe
+ * because a repository's unit tests are idempotent: they read the commit and write only inside their
+ * checkout. A runner not followed across restarts is also stopped (its container removed) as soon as the
+ * run's cancellation is set, even when the executor never polls the stage again (its own timeout, cancel).
  *
  * <p><b>Results.</b> Exit 0: {@code Succeeded} with the {@link UnitTestReport} as output. Non-zero exit,
  * exit 127 (command not found), timeout: permanent {@code Failed} whose reason names the command, the
  * exit code and the counts. A commit that cannot be checked out: {@code Failed}, transient when the
- * repository was unreachable. Cancellation kills the process tree and throws
+ * repository was unreachable. Cancellation kills the command (process tree or container) and throws
  * {@link java.util.concurrent.CancellationException}. In every case the log ({@code unit-test.log}) and
  * the JUnit files ({@code junit-<path with _ for />}) are stored as artifacts and the report is kept in the checkpoint
  * {@link #REPORT} (read it with {@link #report(CheckpointStore)}), because a {@code Failed} carries no output.
@@ -59,6 +74,13 @@ public final class UnitTestStage implements Stage {
     private final Clock clock;
     private final Duration pollInterval;
     private final TestCommandRunner runner;
+    /** Per run folder: the watch that stops a command whose run was cancelled while nobody polls it. */
+    private final Map<Path, Guard> guards = new ConcurrentHashMap<>();
+    private static final ScheduledExecutorService GUARDS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "unit-test-guard");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param workRoot     checkouts go to {@code workRoot/<run>/<stage>/unit-test-*} (e.g. {@code $INCEPTION_HOME/work})
@@ -117,7 +139,17 @@ public final class UnitTestStage implements Stage {
         if (runDir.isPresent()) {
             UnitTestRun run = UnitTestRun.reopen(request, Path.of(runDir.get()), runner);
             Optional<TestExecution> execution = run.reattach(executionCheckpoint(cp));
-            if (execution.isPresent() && execution.get().isRunning()) return poll(context, request, run, execution.get());
+            if (execution.isPresent() && execution.get().isRunning()) {
+                Guard guard = guard(context, run, execution.get());
+                if (guard == null) return poll(context, request, run, execution.get());
+                guard.lock.lock(); // the guard does not act while the stage polls, and vice versa
+                try {
+                    if (guard.done) context.cancellation().throwIfCancelled();
+                    return poll(context, request, run, execution.get());
+                } finally {
+                    guard.lock.unlock();
+                }
+            }
             Optional<Integer> exit = execution.flatMap(TestExecution::exitCode);
             if (exit.isPresent() && run.exists()) {
                 return complete(context, run, run.finishExited(execution.get(), exit.get(), elapsed(cp)));
@@ -161,6 +193,7 @@ public final class UnitTestStage implements Stage {
         TestExecution execution = run.start();
         execution.checkpoint().forEach((k, v) -> cp.put(EXECUTION_PREFIX + k, v));
         cp.put(STARTED_AT, clock.instant().toString());
+        guard(context, run, execution);
         context.log().info("running `" + request.command() + "` (" + runner.name() + ", " + execution.describe()
                 + ", timeout " + request.timeout() + ")");
         return StageResult.running(pollInterval, "running `" + request.command() + "`");
@@ -186,8 +219,72 @@ public final class UnitTestStage implements Stage {
                 + lastLine(run));
     }
 
+    /**
+     * For a runner that is not followed across restarts: once the run's cancellation is set (the
+     * executor timed the stage out, cancelled the run or let go of it) and the stage has not handled
+     * it by the next check, the command is stopped and collected (its container removed) and the run
+     * folder deleted. The executor stops polling a cancelled stage, so without this the command would
+     * run on.
+     */
+    private Guard guard(StageContext context, UnitTestRun run, TestExecution execution) {
+        if (runner.followsAcrossRestarts()) return null;
+        return guards.computeIfAbsent(run.dir(), dir -> {
+            Guard g = new Guard(context, run, execution);
+            g.future = GUARDS.scheduleWithFixedDelay(g, 1, 1, TimeUnit.SECONDS);
+            return g;
+        });
+    }
+
+    private void unguard(Path runDir) {
+        Guard g = guards.remove(runDir);
+        if (g != null) {
+            g.done = true;
+            g.future.cancel(false);
+        }
+    }
+
+    /** See {@link #guard}; {@code lock} is held by whoever stops the command: a poll of the stage, or this. */
+    private final class Guard implements Runnable {
+        final ReentrantLock lock = new ReentrantLock();
+        final StageContext context;
+        final UnitTestRun run;
+        final TestExecution execution;
+        volatile ScheduledFuture<?> future;
+        volatile boolean done;
+        private boolean seen;
+
+        Guard(StageContext context, UnitTestRun run, TestExecution execution) {
+            this.context = context;
+            this.run = run;
+            this.execution = execution;
+        }
+
+        @Override
+        public void run() {
+            if (done || !context.cancellation().isCancelled()) return;
+            if (!seen) { // give the stage's own poll a chance to report it first
+                seen = true;
+                return;
+            }
+            if (!lock.tryLock()) return; // a poll is handling it
+            try {
+                if (done) return;
+                unguard(run.dir());
+                execution.kill(UnitTestRun.KILL_GRACE);
+                execution.collect();
+                run.delete();
+            } catch (IOException | RuntimeException e) {
+                LoggerFactory.getLogger(UnitTestStage.class).warn("could not stop the unit tests in {} ({}): {}",
+                        run.dir(), execution.describe(), e.toString());
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     /** Stores the artifacts and the report, removes the run folder, and turns the report into a result. */
     private StageResult complete(StageContext context, UnitTestRun run, UnitTestReport report) throws IOException {
+        unguard(run.dir());
         Path log = context.artifacts().put("unit-test.log", run.log());
         for (String rel : report.reportFiles()) {
             // flat names: an artifact store need not support folders
