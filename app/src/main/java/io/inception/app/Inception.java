@@ -4,7 +4,9 @@ import io.inception.engine.executor.Executor;
 import io.inception.engine.merge.MergeStage;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.store.Store;
+import io.inception.engine.unittest.TestCommandRunner;
 import io.inception.engine.unittest.UnitTestStage;
+import io.inception.packaging.build.UnitTestRunners;
 import io.inception.packaging.stage.PackageStage;
 
 import java.nio.file.Path;
@@ -41,9 +43,25 @@ public final class Inception implements AutoCloseable {
         Path work = home.work();
         return List.of(
                 new MergeStage(work, clock),
-                new UnitTestStage(work),
+                new UnitTestStage(work, unitTestRunner()),
                 new PackageStage(home.packaging(clock), InceptionHome.sourceRoot().resolve("environments/packages"), work));
     }
+
+    /**
+     * Where unit tests run: {@code INCEPTION_RUNNER=local|docker} forces one; otherwise throwaway
+     * containers from the project's Debian image (or {@code INCEPTION_TEST_IMAGE}) when Docker answers
+     * and the image is built, else local processes (one log line says why). See {@link UnitTestRunners}.
+     * Chosen once per process, so every command of it and the server use the same runner.
+     */
+    static synchronized TestCommandRunner unitTestRunner() {
+        if (unitTestRunner == null) {
+            unitTestRunner = UnitTestRunners.choose(System.getenv("INCEPTION_RUNNER"),
+                    System.getenv("INCEPTION_TEST_IMAGE"), InceptionHome.sourceRoot());
+        }
+        return unitTestRunner;
+    }
+
+    private static TestCommandRunner unitTestRunner;
 
     public InceptionHome home() {
         return home;

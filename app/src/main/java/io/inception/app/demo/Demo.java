@@ -103,7 +103,7 @@ public final class Demo {
             out.println(indent(r.merge().toText()));
         }
         if (r.unitTests() != null) {
-            out.println("unit tests of the candidate: " + r.unitTests().summary());
+            out.println("unit tests of the candidate (" + r.unitTests().runner() + "): " + r.unitTests().summary());
         }
         if (r.packages() != null) {
             out.println("packages of the candidate, published as " + r.packages().distribution()

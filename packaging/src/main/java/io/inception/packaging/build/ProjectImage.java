@@ -45,6 +45,37 @@ public final class ProjectImage {
         }
     }
 
+    /**
+     * The tag {@link #ensure} would return, without building: the recipe's hash as {@code build.sh}
+     * computes it ({@code sha256(build.sh + Dockerfile)}, 12 hex digits).
+     */
+    public static String expectedTag(Path repositoryRoot) throws IOException {
+        Path dir = repositoryRoot.resolve(SCRIPT).getParent();
+        if (!Files.isRegularFile(dir.resolve("Dockerfile"))) {
+            throw new IOException("the image recipe " + dir + " is missing (is INCEPTION_SOURCE_ROOT the project's checkout?)");
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(dir.resolve("build.sh")));
+            sha.update(Files.readAllBytes(dir.resolve("Dockerfile")));
+            return "inception/debian:12-" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The project image's tag when it is already built (no build is started); empty otherwise. */
+    public static java.util.Optional<String> existing(Path repositoryRoot, com.github.dockerjava.api.DockerClient docker)
+            throws IOException {
+        String tag = expectedTag(repositoryRoot);
+        try {
+            docker.inspectImageCmd(tag).exec();
+            return java.util.Optional.of(tag);
+        } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The repository root: the nearest folder above {@code start} that has the image script. */
     public static Path findRepositoryRoot(Path start) {
         for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {

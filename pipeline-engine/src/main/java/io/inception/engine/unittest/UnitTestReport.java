@@ -17,7 +17,7 @@ import java.util.List;
  * @param reportFiles     the JUnit XML files counted, relative to the checkout
  * @param rejectedReports files matching the glob that were not counted, each with the reason
  *                        (malformed, not JUnit, a DOCTYPE — external entities are never read)
- * @param runner          where it ran: {@code local-process} (a container runner may come later)
+ * @param runner          where it ran: the {@link TestCommandRunner#name()}, {@code local-process} or {@code docker}
  * @param logFile         the full output (stdout and stderr); a stored artifact for the stage
  * @param logTail         the last lines of the output, passwords in URLs masked
  */

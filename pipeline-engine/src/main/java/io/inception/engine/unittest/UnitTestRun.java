@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,14 +26,16 @@ final class UnitTestRun {
 
     private final UnitTestRequest request;
     private final Path dir;
+    private final TestCommandRunner runner;
 
-    private UnitTestRun(UnitTestRequest request, Path dir) {
+    private UnitTestRun(UnitTestRequest request, Path dir, TestCommandRunner runner) {
         this.request = request;
         this.dir = dir;
+        this.runner = runner;
     }
 
     /** A new run folder under the work folder, with a fresh checkout of the commit. */
-    static UnitTestRun create(UnitTestRequest request) throws UnitTestSetupException {
+    static UnitTestRun create(UnitTestRequest request, TestCommandRunner runner) throws UnitTestSetupException {
         Path dir;
         try {
             Files.createDirectories(request.workDir());
@@ -44,11 +44,11 @@ final class UnitTestRun {
             throw new UnitTestSetupException("cannot create a run folder under " + request.workDir() + ": " + e, true);
         }
         FreshCheckout.create(request.repoUrl(), request.sha(), dir.resolve(CHECKOUT));
-        return new UnitTestRun(request, dir);
+        return new UnitTestRun(request, dir, runner);
     }
 
-    static UnitTestRun reopen(UnitTestRequest request, Path dir) {
-        return new UnitTestRun(request, dir);
+    static UnitTestRun reopen(UnitTestRequest request, Path dir, TestCommandRunner runner) {
+        return new UnitTestRun(request, dir, runner);
     }
 
     Path dir() {
@@ -63,66 +63,52 @@ final class UnitTestRun {
         return Files.isDirectory(dir);
     }
 
-    Process start() throws IOException {
-        return TestCommand.start(dir.resolve(CHECKOUT), dir, log(), request.command(), request.sha());
+    /** What the runner sees; {@code label} names the run folder (unique per run and stage). */
+    TestLaunch launch() {
+        return new TestLaunch(request.workDir().getParent().getFileName() + "/" + request.workDir().getFileName()
+                + "/" + dir.getFileName(), dir.resolve(CHECKOUT), dir, log(), request.command(), request.sha(),
+                request.junitGlob());
     }
 
-    /**
-     * The test process if it still runs. {@code pid} comes from the checkpoint or else from the pid file
-     * (a crash between start and checkpoint); the start time guards against a reused pid.
-     */
-    Optional<ProcessHandle> liveProcess(OptionalLong pid, Optional<Instant> processStart) {
-        OptionalLong id = pid.isPresent() ? pid : readPid();
-        if (id.isEmpty()) return Optional.empty();
-        Optional<ProcessHandle> handle = ProcessHandle.of(id.getAsLong()).filter(ProcessHandle::isAlive);
-        if (handle.isEmpty()) return Optional.empty();
-        Optional<Instant> actualStart = handle.get().info().startInstant();
-        if (actualStart.isEmpty()) return handle;
-        Instant notBefore = processStart.orElseGet(() -> created().minusSeconds(2));
-        boolean same = processStart.isPresent()
-                ? Math.abs(actualStart.get().toEpochMilli() - notBefore.toEpochMilli()) < 1000
-                : !actualStart.get().isBefore(notBefore);
-        return same ? handle : Optional.empty();
+    TestExecution start() throws IOException {
+        return runner.start(launch());
     }
 
-    /** The exit code the wrapper recorded, once the command ended by itself. */
-    Optional<Integer> exitCode() {
-        try {
-            return Optional.of(Integer.parseInt(Files.readString(dir.resolve(TestCommand.EXIT_FILE)).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** The execution the checkpoint names, if it can still be followed; see {@link TestCommandRunner#reattach}. */
+    Optional<TestExecution> reattach(Map<String, String> checkpoint) {
+        return runner.reattach(launch(), checkpoint);
     }
 
-    /** Report for a command that exited by itself (exit-code file present). */
-    UnitTestReport finishExited(int exitCode) throws IOException {
+    /** Report for a command that exited by itself. */
+    UnitTestReport finishExited(TestExecution execution, int exitCode, Duration measured) throws IOException {
         UnitTestOutcome outcome = exitCode == 0 ? UnitTestOutcome.PASSED
                 : exitCode == 127 ? UnitTestOutcome.COMMAND_NOT_FOUND : UnitTestOutcome.FAILED;
-        Duration duration = Duration.between(modified(dir.resolve(TestCommand.PID_FILE)),
-                modified(dir.resolve(TestCommand.EXIT_FILE)));
-        return finish(outcome, exitCode, duration);
+        Duration duration = execution.duration().orElse(measured);
+        return finish(execution.collect(), outcome, exitCode, duration);
     }
 
-    /** Kills the process tree and reports it as timed out or cancelled. */
-    UnitTestReport finishKilled(ProcessHandle process, UnitTestOutcome why, Duration elapsed) throws IOException {
-        ProcessTree.kill(process, KILL_GRACE);
-        return finish(why, null, elapsed);
+    /** Kills the command with everything it started and reports it as timed out or cancelled. */
+    UnitTestReport finishKilled(TestExecution execution, UnitTestOutcome why, Duration elapsed) throws IOException {
+        execution.kill(KILL_GRACE);
+        return finish(execution.collect(), why, null, elapsed);
     }
 
-    UnitTestReport finish(UnitTestOutcome outcome, Integer exitCode, Duration duration) throws IOException {
-        collectReports();
+    private UnitTestReport finish(Path outputs, UnitTestOutcome outcome, Integer exitCode, Duration duration)
+            throws IOException {
+        collectReports(outputs);
         Path reports = dir.resolve(REPORTS);
         JUnitReports.Result junit = JUnitReports.count(reports, JUnitReports.find(reports, "**"));
         return new UnitTestReport(UrlRedaction.redact(request.repoUrl()), request.sha(), request.command(), outcome,
-                exitCode, duration, junit.counts(), junit.files(), junit.rejected(), UnitTestReport.LOCAL_PROCESS,
+                exitCode, duration, junit.counts(), junit.files(), junit.rejected(), runner.name(),
                 log().toString(), LogTail.read(log()));
     }
 
     /**
-     * Copies the JUnit files out of the checkout into {@code reports/} (renamed into place whole, so
-     * a crash never leaves half a set) and deletes the checkout. Idempotent.
+     * Copies the JUnit files out of {@code outputs} (the checkout, or where a runner copied them out of
+     * its container) into {@code reports/} (renamed into place whole, so a crash never leaves half a
+     * set) and deletes the checkout. Idempotent.
      */
-    private void collectReports() throws IOException {
+    private void collectReports(Path outputs) throws IOException {
         Path checkout = dir.resolve(CHECKOUT);
         Path reports = dir.resolve(REPORTS);
         if (!Files.isDirectory(checkout)) return;
@@ -130,12 +116,12 @@ final class UnitTestRun {
             Path tmp = dir.resolve(REPORTS + ".tmp");
             deleteTree(tmp);
             Files.createDirectories(tmp);
-            for (Path rel : JUnitReports.find(checkout, request.junitGlob())) {
+            for (Path rel : JUnitReports.find(outputs, request.junitGlob())) {
                 Path target = tmp.resolve(rel.toString());
                 Files.createDirectories(target.getParent());
                 // never follow a symlink the build planted towards files outside the checkout
-                if (!Files.isSymbolicLink(checkout.resolve(rel))) {
-                    Files.copy(checkout.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
+                if (!Files.isSymbolicLink(outputs.resolve(rel))) {
+                    Files.copy(outputs.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             Files.move(tmp, reports, StandardCopyOption.ATOMIC_MOVE);
@@ -146,26 +132,6 @@ final class UnitTestRun {
     /** Removes the whole run folder. */
     void delete() throws IOException {
         deleteTree(dir);
-    }
-
-    private OptionalLong readPid() {
-        try {
-            return OptionalLong.of(Long.parseLong(Files.readString(dir.resolve(TestCommand.PID_FILE)).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    private Instant created() {
-        try {
-            return Files.readAttributes(dir, BasicFileAttributes.class).creationTime().toInstant();
-        } catch (IOException e) {
-            return Instant.EPOCH;
-        }
-    }
-
-    private static Instant modified(Path file) throws IOException {
-        return Files.getLastModifiedTime(file).toInstant();
     }
 
     static void deleteTree(Path root) throws IOException {

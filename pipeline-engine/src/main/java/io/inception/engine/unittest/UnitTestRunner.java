@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a repository's own tests on one commit, without the executor: a fresh JGit clone checked out
- * detached at the commit, {@code bash -c <command>} at its root with a timeout, output to a log file,
+ * detached at the commit, the command at its root (by default {@code bash -c} as a local process; see
+ * {@link TestCommandRunner}) with a timeout, output to a log file,
  * JUnit XML counted. The process and everything it started are killed on timeout or cancellation.
  * <pre>
  * UnitTestReport r = UnitTestRunner.create().run(new UnitTestRequest(
@@ -23,9 +23,15 @@ import java.util.concurrent.TimeUnit;
 public final class UnitTestRunner {
     private static final Duration POLL = Duration.ofMillis(200);
     private final Clock clock;
+    private final TestCommandRunner runner;
+
+    public UnitTestRunner(Clock clock, TestCommandRunner runner) {
+        this.clock = clock;
+        this.runner = runner;
+    }
 
     public UnitTestRunner(Clock clock) {
-        this.clock = clock;
+        this(clock, new LocalProcessRunner());
     }
 
     public static UnitTestRunner create() {
@@ -46,26 +52,27 @@ public final class UnitTestRunner {
      */
     public UnitTestReport run(UnitTestRequest request, Cancellation cancellation)
             throws UnitTestSetupException, IOException {
-        UnitTestRun run = UnitTestRun.create(request);
+        UnitTestRun run = UnitTestRun.create(request, runner);
         Instant started = clock.instant();
-        Process process = run.start();
+        TestExecution execution = run.start();
         try {
-            while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+            while (execution.isRunning()) {
+                Thread.sleep(POLL.toMillis());
                 Duration elapsed = Duration.between(started, clock.instant());
                 if (cancellation.isCancelled()) {
-                    return run.finishKilled(process.toHandle(), UnitTestOutcome.CANCELLED, elapsed);
+                    return run.finishKilled(execution, UnitTestOutcome.CANCELLED, elapsed);
                 }
                 if (elapsed.compareTo(request.timeout()) >= 0) {
-                    return run.finishKilled(process.toHandle(), UnitTestOutcome.TIMED_OUT, elapsed);
+                    return run.finishKilled(execution, UnitTestOutcome.TIMED_OUT, elapsed);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return run.finishKilled(process.toHandle(), UnitTestOutcome.CANCELLED, Duration.between(started, clock.instant()));
+            return run.finishKilled(execution, UnitTestOutcome.CANCELLED, Duration.between(started, clock.instant()));
         }
-        // The wrapper records the exit code; without it (wrapper killed from outside) use the process's.
-        int exit = run.exitCode().orElse(process.exitValue());
-        return run.exitCode().isPresent() ? run.finishExited(exit)
-                : run.finish(UnitTestOutcome.FAILED, exit, Duration.between(started, clock.instant()));
+        Duration elapsed = Duration.between(started, clock.instant());
+        // No exit code at all (the command vanished): a failure without one.
+        return execution.exitCode().isPresent() ? run.finishExited(execution, execution.exitCode().get(), elapsed)
+                : run.finishKilled(execution, UnitTestOutcome.FAILED, elapsed);
     }
 }
