@@ -218,8 +218,13 @@ class UnitTestStageTest {
         TestRepository.await("first attempt started", Duration.ofSeconds(30),
                 () -> Files.exists(marker) ? Optional.of(true) : Optional.empty());
         // the machine "reboots": the test process dies without writing its exit code
+        // (SIGKILL, wrapper first, so it cannot write an exit code the way a SIGTERM would let it)
         long pid = Long.parseLong(before.checkpointValues.get(UnitTestStage.PID));
-        ProcessTree.kill(ProcessHandle.of(pid).orElseThrow(), Duration.ofSeconds(5));
+        ProcessHandle wrapper = ProcessHandle.of(pid).orElseThrow();
+        java.util.List<ProcessHandle> children = wrapper.descendants().toList();
+        wrapper.destroyForcibly();
+        wrapper.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        children.forEach(ProcessHandle::destroyForcibly);
 
         TestStageContext after = before.afterRestart();
         StageResult result = runToEnd(stage(), after);
