@@ -96,6 +96,10 @@ final class DebianShell {
                 if (end) break;
             }
         }
+        if (!words.isEmpty() && words.get(0).equals("env")) {
+            words = words.subList(1, words.size());
+            while (!words.isEmpty() && words.get(0).contains("=")) words = words.subList(1, words.size());
+        }
         if (words.isEmpty()) return 0;
         if ((words.get(0).equals("sh") || words.get(0).equals("/bin/sh")) && words.size() >= 3 && words.get(1).equals("-c")) {
             return runLine(words.get(2), out, err);
