@@ -9,7 +9,8 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 # Debian packages the tests use as real peers.
-packages=(git ca-certificates curl unzip postgresql)
+packages=(git ca-certificates curl unzip postgresql
+          docker.io debootstrap dpkg-dev lintian gpgv)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 
 missing=()
@@ -32,5 +33,30 @@ fi
 # git needs an identity for the commits the tests make with the CLI.
 git config --global user.email >/dev/null 2>&1 || git config --global user.email "ci@inception.invalid"
 git config --global user.name >/dev/null 2>&1 || git config --global user.name "Inception CI"
+
+# Docker for the real-peer tests (apt in Debian containers, hermetic builds). No systemd here:
+# start dockerd in the background when it does not answer, and wait for it.
+if ! docker info >/dev/null 2>&1; then
+  echo "test.sh: starting dockerd (log: /var/log/dockerd.log)"
+  nohup $SUDO dockerd >/var/log/dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 1
+  done
+  if ! docker info >/dev/null 2>&1; then
+    echo "test.sh: ERROR: dockerd did not answer within 60 s; last lines of /var/log/dockerd.log:" >&2
+    tail -n 20 /var/log/dockerd.log >&2 || true
+    exit 1
+  fi
+fi
+# Nothing can be pulled from an image registry: no Ryuk reaper, no start-up checks, and no alpine
+# container to find the Docker host (tests use --network host and loopback).
+export TESTCONTAINERS_RYUK_DISABLED=true
+export TESTCONTAINERS_CHECKS_DISABLE=true
+export TESTCONTAINERS_HOST_OVERRIDE=localhost
+
+# The project's Debian 12 test image (debootstrap + docker build), built here once so the first
+# integration test does not pay for it; cached by the hash of its recipe, so usually a no-op.
+echo "test.sh: Debian test image: $(./docker/debian-image/build.sh)"
 
 exec ./mvnw -B verify "$@"

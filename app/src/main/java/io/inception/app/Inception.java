@@ -5,6 +5,7 @@ import io.inception.engine.merge.MergeStage;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.store.Store;
 import io.inception.engine.unittest.UnitTestStage;
+import io.inception.packaging.stage.PackageStage;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +41,8 @@ public final class Inception implements AutoCloseable {
         Path work = home.work();
         return List.of(
                 new MergeStage(work, clock),
-                new UnitTestStage(work));
+                new UnitTestStage(work),
+                new PackageStage(home.packaging(clock), InceptionHome.sourceRoot().resolve("environments/packages"), work));
     }
 
     public InceptionHome home() {

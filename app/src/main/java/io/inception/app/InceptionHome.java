@@ -1,6 +1,10 @@
 package io.inception.app;
 
+import io.inception.packaging.Packaging;
+import io.inception.packaging.signing.Secret;
+
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -29,5 +33,15 @@ public record InceptionHome(Path dir) {
 
     public Path work() {
         return dir.resolve("work");
+    }
+
+    /** Environment variable holding the apt signing key's passphrase (never a command-line option). */
+    public static final String REPO_KEY_PASSPHRASE = "INCEPTION_REPO_KEY_PASSPHRASE";
+
+    /** The apt repository ({@code apt/}) and its signing key ({@code keys/}, outside the served tree). */
+    public Packaging packaging(Clock clock) {
+        String pass = System.getenv(REPO_KEY_PASSPHRASE);
+        return Packaging.at(dir.resolve("apt"), dir.resolve("keys"), clock,
+                pass == null || pass.isEmpty() ? Secret.none() : Secret.of(pass));
     }
 }

@@ -2,6 +2,8 @@ package io.inception.app;
 
 import io.inception.app.cli.DemoCommand;
 import io.inception.app.cli.MergeCommand;
+import io.inception.app.cli.PackageCommand;
+import io.inception.app.cli.RepoCommand;
 import io.inception.app.cli.RunCommand;
 import io.inception.app.cli.RunsCommand;
 import io.inception.app.cli.ServerCommand;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "inception", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110, version = "inception 0.1.0",
         description = "Continuous deployment and QE orchestration for OpenStack Nova over XenServer.",
         subcommands = {DemoCommand.class, MergeCommand.class, ValidateCommand.class, RunCommand.class,
-                RunsCommand.class, ServerCommand.class},
+                RunsCommand.class, ServerCommand.class, PackageCommand.class, RepoCommand.class},
         footer = {"", "Every command has --help. Exit codes: 0 ok, 1 the work failed, 2 bad input.",
                 "State lives in $INCEPTION_HOME (default ./.inception/); --db jdbc:postgresql://... uses PostgreSQL."})
 public final class Main implements Runnable {

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         description = {"Run the main job on the embedded default, under $INCEPTION_HOME/demo (./.inception/demo):",
                 "sample trunk and three custom branches -> pipeline read through git -> merge train (one conflict,"
                         + " skipped and attributed to the trunk commit that caused it) -> unit tests of the candidate"
-                        + " -> report. The run is stored: `inception runs` shows it afterwards."},
+                        + " -> Debian packages in the signed apt snapshot builds/<id>, suite qe pointed at it -> report. The run is stored: `inception runs` shows it afterwards."},
         footer = {"", "Exit codes: 0 the pipeline succeeded and the conflict was attributed; 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -40,6 +40,8 @@ public final class DemoCommand implements Callable<Integer> {
                 doc.put("build", result.build());
                 doc.put("merge", result.merge());
                 doc.put("unitTests", result.unitTests());
+                doc.put("packages", result.packages());
+                doc.put("aptLine", result.aptLine());
                 doc.put("expectedCulprit", result.expectedCulprit());
                 System.out.println(RunsCommand.JSON.writeValueAsString(doc));
             }

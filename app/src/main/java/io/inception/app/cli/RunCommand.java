@@ -1,7 +1,6 @@
 package io.inception.app.cli;
 
 import io.inception.app.Inception;
-import io.inception.app.InceptionHome;
 import io.inception.engine.config.ConfigException;
 import io.inception.engine.executor.RunLockedException;
 import io.inception.engine.executor.RunOptions;
@@ -42,11 +41,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run instead of starting one.")
     String resume;
 
-    @Option(names = "--repo", paramLabel = "PATH|URL", description = "The git repository holding environments/ (default: this repository).")
-    String repo;
-
-    @Option(names = "--ref", defaultValue = "HEAD", description = "Branch, tag or commit to read the pipeline at (default: ${DEFAULT-VALUE}).")
-    String ref;
+    @Mixin
+    ConfigRepoOptions config = new ConfigRepoOptions();
 
     @Option(names = "--env", defaultValue = "local", description = "The environment (target) from environments/<env>.yaml (default: ${DEFAULT-VALUE}).")
     String env;
@@ -87,9 +83,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String start(Inception inception) throws InterruptedException {
-        String location = repo != null ? repo : InceptionHome.sourceRoot().toString();
-        try (PipelineRepository repository = PipelineRepository.open(location)) {
-            PipelineSnapshot snapshot = repository.at(ref);
+        try (PipelineRepository repository = PipelineRepository.open(config.location())) {
+            PipelineSnapshot snapshot = repository.at(config.ref());
             PipelineDef pipeline = snapshot.pipeline(pipelineName);
             Environment environment = snapshot.environment(env).toEnvironment();
             return inception.executor().start(pipeline, environment,

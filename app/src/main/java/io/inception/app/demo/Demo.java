@@ -14,6 +14,8 @@ import io.inception.engine.model.Run;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.pipeline.PipelineSnapshot;
 import io.inception.engine.unittest.UnitTestReport;
+import io.inception.packaging.Packaging;
+import io.inception.packaging.stage.PackageReport;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
 import java.io.IOException;
@@ -32,8 +34,8 @@ import java.util.stream.Stream;
  */
 public final class Demo {
     /** What the demo ran, for {@code --json} and for tests. */
-    public record Result(Run run, Build build, MergeReport merge, UnitTestReport unitTests,
-                         String expectedCulprit, boolean culpritNamed, Path workDir) {
+    public record Result(Run run, Build build, MergeReport merge, UnitTestReport unitTests, PackageReport packages,
+                         String aptLine, String expectedCulprit, boolean culpritNamed, Path workDir) {
         public boolean ok() {
             return run.status() == ExecutionStatus.SUCCEEDED && culpritNamed;
         }
@@ -78,11 +80,15 @@ public final class Demo {
         Build build = run.buildId() == null ? null : inception.store().builds().find(run.buildId()).orElse(null);
         MergeReport merge = inception.store().stages().output(runId, "merge", MergeReport.class).orElse(null);
         UnitTestReport tests = inception.store().stages().output(runId, "unit-test", UnitTestReport.class).orElse(null);
+        PackageReport packages = inception.store().stages().output(runId, "package", PackageReport.class).orElse(null);
+        Packaging apt = inception.home().packaging(clock);
+        String aptLine = packages == null || packages.suite() == null ? null
+                : apt.sourcesLine(apt.repository().root().toUri().toString().replaceAll("/$", ""), packages.suite());
         boolean culpritNamed = merge != null && merge.branches().stream()
                 .filter(b -> b.status() == MergeStatus.SKIPPED || b.status() == MergeStatus.CONFLICT)
                 .flatMap(b -> b.culprits().stream())
                 .anyMatch(c -> c.sha().equals(repos.culpritSha()));
-        Result result = new Result(run, build, merge, tests, repos.culpritSha(), culpritNamed, dir);
+        Result result = new Result(run, build, merge, tests, packages, aptLine, repos.culpritSha(), culpritNamed, dir);
         report(result, repos);
         return result;
     }
@@ -95,6 +101,15 @@ public final class Demo {
         }
         if (r.unitTests() != null) {
             out.println("unit tests of the candidate: " + r.unitTests().summary());
+        }
+        if (r.packages() != null) {
+            out.println("packages of the candidate, published as " + r.packages().distribution()
+                    + (r.packages().suite() == null ? "" : ", suite " + r.packages().suite() + " points at it") + ":");
+            for (PackageReport.PackageRecord p : r.packages().packages()) {
+                out.printf("  %-14s %s  %,d bytes  sha256 %s%n", p.name(), p.version(), p.size(), p.sha256().substring(0, 16));
+            }
+            out.println("a host's apt line (key: inception repo key export > " + Packaging.HOST_KEYRING + "):");
+            out.println("  " + r.aptLine());
         }
         if (r.build() != null) {
             out.printf("build %s: trunk %s, candidate %s in %s%n", r.build().id(), r.build().trunk().sha().substring(0, 7),

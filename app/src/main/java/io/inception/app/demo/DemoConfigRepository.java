@@ -32,6 +32,13 @@ public final class DemoConfigRepository {
         }
         Files.copy(shipped.resolve("pipelines/trunk-to-qe.yaml"), env.resolve("pipelines/trunk-to-qe.yaml"));
         Files.copy(shipped.resolve("environments/local.yaml"), env.resolve("environments/local.yaml"));
+        try (var specs = Files.walk(shipped.resolve("packages"))) { // package specs and maintainer scripts
+            for (Path spec : specs.filter(Files::isRegularFile).toList()) {
+                Path to = env.resolve("packages").resolve(shipped.resolve("packages").relativize(spec).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(spec, to);
+            }
+        }
         StringBuilder branches = new StringBuilder("""
                 # The demo's merge train: the sample trunk and its custom branches, merged in this order.
                 trunk: %s#%s

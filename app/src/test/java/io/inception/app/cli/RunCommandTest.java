@@ -72,7 +72,7 @@ class RunCommandTest {
     void aRunIsFollowedListedShownAndCannotBeResumedOnceFinished() throws Exception {
         Result run = cli("run", "trunk-to-qe", "--repo", config.toString(), "--ref", "master", "--env", "local");
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("[1/2] merge", "[2/2] unit-test", "SUCCEEDED");
+        assertThat(run.out()).contains("[1/3] merge", "[2/3] unit-test", "[3/3] package", "SUCCEEDED");
         Matcher m = Pattern.compile("started run (\\S+)").matcher(run.out());
         assertThat(m.find()).isTrue();
         String runId = m.group(1);
@@ -88,7 +88,7 @@ class RunCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(cli("runs", "show", runId, "--json").out());
         assertThat(json.at("/run/status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(json.at("/stages").size()).isEqualTo(2);
+        assertThat(json.at("/stages").size()).isEqualTo(3);
 
         Result resume = cli("run", "--resume", runId);
         assertThat(resume.exit()).isEqualTo(2);

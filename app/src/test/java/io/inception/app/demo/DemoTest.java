@@ -73,6 +73,19 @@ class DemoTest {
         assertThat(result.unitTests().counts().tests()).isEqualTo(4);
         assertThat(result.unitTests().counts().failed()).isZero();
         assertThat(result.unitTests().exitCode()).isZero();
+
+        // the candidate's packages: published as the build's snapshot, qe pointed at it, stored with the build
+        assertThat(result.packages().packages()).extracting(p -> p.name())
+                .containsExactlyInAnyOrder("nova-common", "nova-compute", "nova-api");
+        assertThat(result.packages().distribution()).isEqualTo("builds/" + result.build().id());
+        assertThat(result.packages().suite()).isEqualTo("qe");
+        assertThat(result.packages().version()).startsWith("27.2.0+git").endsWith("." + result.build().candidateSha()
+                .substring(0, 7) + "-1");
+        assertThat(Files.readString(home.resolve("apt/dists/qe/Release"))).contains("Codename: qe");
+        assertThat(result.aptLine()).startsWith("deb [signed-by=/etc/apt/keyrings/inception.asc] file:").endsWith(" qe main");
+        try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
+            assertThat(inception.store().builds().facts(result.build().id())).containsKeys("merge", "unit-test", "package");
+        }
     }
 
     @Test

@@ -30,17 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrainServerTest {
     @TempDir
     Path tmp;
+    SampleRepos.Layout repos;
+    final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    /** A server over the demo's sample repositories and configuration repository. */
+    private TrainServer server(Inception inception) throws Exception {
+        repos = new SampleRepos(Clock.systemUTC()).create(tmp.resolve("repos"));
+        Path config = DemoConfigRepository.create(tmp.resolve("config"), repos, Path.of("..").toAbsolutePath().normalize(),
+                Clock.systemUTC());
+        return new TrainServer(inception, config.toString(), "master", "trunk-to-qe", "local",
+                config.resolve("environments/triggers.yaml"), Clock.systemUTC(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
 
     @Test
     void trunkMovingStartsTheTrainOnTheNewTrunkCommit() throws Exception {
-        SampleRepos.Layout repos = new SampleRepos(Clock.systemUTC()).create(tmp.resolve("repos"));
-        Path config = DemoConfigRepository.create(tmp.resolve("config"), repos, Path.of("..").toAbsolutePath().normalize(),
-                Clock.systemUTC());
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
-            TrainServer server = new TrainServer(inception, config.toString(), "master", "trunk-to-qe", "local",
-                    config.resolve("environments/triggers.yaml"), Clock.systemUTC(),
-                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            TrainServer server = server(inception);
             TriggerScheduler scheduler = server.scheduler();
             Instant t0 = Instant.now();
             assertThat(scheduler.tick(t0)).as("the first poll records trunk's head without firing").isEmpty();
@@ -69,14 +75,8 @@ class TrainServerTest {
 
     @Test
     void aFireWhileTheLastRunStillHoldsTheEnvironmentIsSkippedAndSaysWhy() throws Exception {
-        SampleRepos.Layout repos = new SampleRepos(Clock.systemUTC()).create(tmp.resolve("repos"));
-        Path config = DemoConfigRepository.create(tmp.resolve("config"), repos, Path.of("..").toAbsolutePath().normalize(),
-                Clock.systemUTC());
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
-            TrainServer server = new TrainServer(inception, config.toString(), "master", "trunk-to-qe", "local",
-                    config.resolve("environments/triggers.yaml"), Clock.systemUTC(),
-                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            TrainServer server = server(inception);
             TriggerEvent event = new TriggerEvent("nightly", io.inception.engine.scheduler.TriggerReason.SCHEDULE,
                     null, Instant.now(), "test");
             String first = server.fire(event).orElseThrow();

@@ -195,12 +195,23 @@ final class RunProcess {
             finish(ExecutionStatus.FAILED);
             return;
         }
+        recordBuildFact(def, s);
         cancelTimeout();
         if (index + 1 < pipeline.stages().size()) {
             startStage(index + 1, 1);
         } else {
             finish(ExecutionStatus.SUCCEEDED);
         }
+    }
+
+    /**
+     * A stage's output is also a fact of the run's build, under the stage's name, so the build record
+     * gathers what every stage made of it (merge report, test counts, packages, ...).
+     */
+    private void recordBuildFact(StageDef def, StageResult.Succeeded s) {
+        if (s.output() == null) return;
+        engine.store().runs().find(runId).map(io.inception.engine.model.Run::buildId)
+                .ifPresent(buildId -> engine.store().builds().putFact(buildId, def.name(), s.output()));
     }
 
     private void fail(int index, StageDef def, int thisAttempt, StageResult.Failed f) {

@@ -3,7 +3,10 @@ package io.inception.engine.pipeline;
 import io.inception.engine.config.BranchList;
 import io.inception.engine.model.PipelineDef;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the files a running pipeline refers to (e.g. its {@code branches.yaml}) from the same
@@ -31,6 +34,35 @@ public final class PipelineFiles {
         }
         try (PipelineRepository repo = PipelineRepository.open(pipeline.repo())) {
             return repo.at(pipeline.commit()).branches(path);
+        }
+    }
+
+    /**
+     * Writes the text files under folder {@code dir} (relative to the repository root, e.g.
+     * {@code environments/packages}) as they are at the pipeline's commit into {@code target};
+     * returns how many files were written. A folder that does not exist at that commit is an error.
+     */
+    public static int export(PipelineDef pipeline, String dir, Path target) throws IOException {
+        if (pipeline.repo() == null) {
+            throw new PipelineSourceException("pipeline '" + pipeline.name() + "' has no source repository to read "
+                    + dir + " from");
+        }
+        try (PipelineRepository repo = pipeline.commit() == null
+                ? PipelineRepository.directory(Path.of(pipeline.repo())) : PipelineRepository.open(pipeline.repo())) {
+            PipelineSnapshot snapshot = pipeline.commit() == null ? repo.workingTree() : repo.at(pipeline.commit());
+            String prefix = dir.endsWith("/") ? dir : dir + "/";
+            List<String> files = snapshot.tree().files().stream().filter(f -> f.startsWith(prefix)).toList();
+            if (files.isEmpty()) {
+                throw new PipelineSourceException("no folder " + dir + " in " + snapshot.tree().location()
+                        + (pipeline.commit() == null ? "" : " at " + pipeline.commit()));
+            }
+            for (String f : files) {
+                Path out = target.resolve(f.substring(prefix.length())).normalize();
+                if (!out.startsWith(target)) throw new PipelineSourceException("path escapes the folder: " + f);
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, snapshot.tree().read(f).orElseThrow());
+            }
+            return files.size();
         }
     }
 }

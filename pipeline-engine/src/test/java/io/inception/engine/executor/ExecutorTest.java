@@ -165,6 +165,9 @@ class ExecutorTest extends ExecutorTestBase {
         assertThat(mdc.get()).isEqualTo(run.id() + "/check-mdc");
     }
 
+    record Counts(int passed, int failed) {
+    }
+
     @Test
     void aBuildBoundByOneStageIsStoredAndSeenByTheNext() throws Exception {
         Build build = new Build("b-7", new BranchHead("trunk", "https://git/nova", "master", "aaa", "MERGED"),
@@ -177,13 +180,16 @@ class ExecutorTest extends ExecutorTestBase {
         AtomicReference<Build> seen = new AtomicReference<>();
         TestStage test = TestStage.of("test", ctx -> {
             seen.set(ctx.build().orElseThrow());
-            return StageResult.succeeded("tested");
+            return StageResult.succeeded("tested", new Counts(12, 0));
         });
         Run run = runToEnd(executor(merge, test), pipeline("p", stage("merge", "merge"), stage("test", "test")));
 
         assertThat(run.buildId()).isEqualTo("b-7");
         assertThat(seen.get()).isEqualTo(build);
         assertThat(store.builds().find("b-7")).contains(build);
+        // what a stage made of the build is a fact of the build, under the stage's name
+        assertThat(store.builds().fact("b-7", "test", Counts.class)).contains(new Counts(12, 0));
+        assertThat(store.builds().facts("b-7")).doesNotContainKey("merge");
     }
 
     @Test

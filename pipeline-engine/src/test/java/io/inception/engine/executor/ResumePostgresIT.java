@@ -1,28 +1,11 @@
 package io.inception.engine.executor;
 
 import io.inception.engine.store.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link ResumeTest} on a real PostgreSQL started by the test. */
 class ResumePostgresIT extends ResumeTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static LocalPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = LocalPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) postgres.close();
-    }
-
     @Override
     String storeUrl() {
-        return postgres.createDatabase("resume_" + DATABASES.incrementAndGet());
+        return LocalPostgres.shared().newDatabase("resume");
     }
 }

@@ -1,6 +1,8 @@
 package io.inception.engine.pipeline;
 
 import io.inception.engine.config.BranchList;
+import io.inception.engine.config.ParamType;
+import io.inception.engine.config.ParamSpec;
 import io.inception.engine.config.ConfigException;
 import io.inception.engine.config.EnvironmentFile;
 import io.inception.engine.model.PipelineDef;
@@ -145,8 +147,13 @@ class PipelineRepositoryTest {
             EnvironmentFile qe = snap.environment("qe");
             assertThat(qe.hosts()).hasSize(200);
             assertThat(qe.toEnvironment().name()).isEqualTo("qe");
-            assertThat(new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validate(snap).summary())
+            // the shipped pipeline also uses the packaging module's stage type, which the engine does not know
+            StageTypes withPackage = StageTypes.builtIn().with(StageType.of("package", "declared by packaging",
+                    ParamSpec.optional("point", ParamType.STRING)));
+            assertThat(new Validator(withPackage, TemplateLookup.NONE).validate(snap).summary())
                     .isEqualTo("ok: 6 files, 0 errors at " + snap.commit().substring(0, 12));
+            assertThat(new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validate(snap).errors())
+                    .singleElement().satisfies(e -> assertThat(e.message()).contains("unknown stage type 'package'"));
         }
     }
 

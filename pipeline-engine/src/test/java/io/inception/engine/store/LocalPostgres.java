@@ -45,6 +45,23 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** Creates a cluster and starts it; the caller closes it. */
+    private static LocalPostgres shared;
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * One server for every test class of this JVM (started on first use, stopped by the shutdown
+     * hook): starting a cluster costs seconds, a database costs milliseconds.
+     */
+    public static synchronized LocalPostgres shared() {
+        if (shared == null) shared = start();
+        return shared;
+    }
+
+    /** A new, empty database named {@code <prefix>_<n>}; returns its JDBC URL. */
+    public String newDatabase(String prefix) {
+        return createDatabase(prefix + "_" + DATABASES.incrementAndGet());
+    }
+
     public static LocalPostgres start() {
         Path bin = findBin();
         boolean root = "root".equals(System.getProperty("user.name"));

@@ -1,4 +1,10 @@
-package io.inception.engine.pipeline;
+package io.inception.app;
+
+import io.inception.engine.pipeline.PipelineRepository;
+import io.inception.engine.pipeline.StageTypes;
+import io.inception.engine.pipeline.TemplateLookup;
+import io.inception.engine.pipeline.ValidationReport;
+import io.inception.engine.pipeline.Validator;
 
 import io.inception.engine.config.BranchList;
 import io.inception.engine.config.EnvironmentFile;
@@ -12,13 +18,16 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The project's own environments/ folder validates clean and loads into the records the engine uses. */
+/**
+ * The project's own environments/ folder validates clean, against the stage types of every module
+ * (as the app assembles them), and loads into the records the engine uses.
+ */
 class ShippedEnvironmentsTest {
     private static final Path ENVIRONMENTS = Path.of("../environments");
 
     @Test
     void validatesClean() {
-        ValidationReport report = new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validatePath(ENVIRONMENTS);
+        ValidationReport report = new Validator(StageTypes.discover(), TemplateLookup.NONE).validatePath(ENVIRONMENTS);
         assertThat(report.errors()).isEmpty();
         assertThat(report.files()).containsExactlyInAnyOrder("../environments/branches.yaml",
                 "../environments/environments/local.yaml", "../environments/environments/qe.yaml",
@@ -28,10 +37,11 @@ class ShippedEnvironmentsTest {
     }
 
     @Test
-    void trunkToQeMergesThenRunsUnitTests() {
+    void trunkToQeMergesRunsUnitTestsThenPackagesForQe() {
         try (PipelineRepository repo = PipelineRepository.directory(ENVIRONMENTS)) {
             PipelineDef def = repo.workingTree().pipeline("trunk-to-qe");
-            assertThat(def.stages()).extracting(StageDef::type).containsExactly("merge", "unit-test");
+            assertThat(def.stages()).extracting(StageDef::type).containsExactly("merge", "unit-test", "package");
+            assertThat(def.stages().get(2).params()).containsEntry("point", "qe");
             assertThat(def.stages().get(0).params()).containsEntry("on-conflict", "skip");
             assertThat(def.stages().get(0).retry().maxAttempts()).isEqualTo(3);
         }
