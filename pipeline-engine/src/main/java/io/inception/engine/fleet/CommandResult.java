@@ -10,11 +10,15 @@ public sealed interface CommandResult {
             return exitCode == 0;
         }
 
-        /** The last lines of stderr (or stdout when stderr is empty), for messages. */
+        /** The last lines of stdout and of stderr (where apt and dpkg put their errors), for messages. */
         public String tail() {
-            String text = stderr.isBlank() ? stdout : stderr;
+            String joined = (last(stdout, 4) + "\n" + last(stderr, 4)).strip();
+            return joined;
+        }
+
+        private static String last(String text, int n) {
             String[] lines = text.strip().split("\n");
-            return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 5), lines.length));
+            return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - n), lines.length));
         }
     }
 

@@ -29,6 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class SandboxFleet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxFleet.class);
 
+    private static final String MINA_BC = "org.apache.sshd.security.provider.BC.enabled";
+
     private final SandboxFleetSpec spec;
     private final Map<String, SandboxHost> hosts;
     private final Path privateKeyFile;
@@ -44,6 +46,9 @@ public final class SandboxFleet implements AutoCloseable {
 
     /** Starts every host; fails (and stops those started) when one cannot listen. */
     public static SandboxFleet start(SandboxFleetSpec spec) {
+        // The sandbox needs only the JDK's EC keys. MINA would otherwise register Bouncy Castle when
+        // another module puts it on the class path, and its EC curve table then fails to initialise.
+        if (System.getProperty(MINA_BC) == null) System.setProperty(MINA_BC, "false");
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                     Thread t = new Thread(r, "sandbox-ssh-host");
