@@ -30,7 +30,7 @@ source="deb [trusted=yes] http://127.0.0.1:18080/ ./"
 ssh-keygen -q -t ed25519 -N '' -f "$work/id"
 cp pipeline-engine/src/test/resources/rollout-containers/systemctl "$work/systemctl"; chmod 755 "$work/systemctl"
 
-: > "$work/hosts.txt"; echo "[compute]" > "$work/inventory"
+: > "$work/hosts.txt"; echo "[compute]" > "$work/inventory"; starting=()
 t0=$(date +%s.%N)
 for i in $(seq 1 "$n"); do
   addr="127.0.$((5 + (i - 1) / 250)).$((1 + (i - 1) % 250))"; name="$(printf 'qe-%03d' "$i")"
@@ -39,10 +39,10 @@ for i in $(seq 1 "$n"); do
   docker run -d --rm --network host --label $label --name "bench-$name" -v "$work:/rig:ro" "$image" sh -c \
     "mkdir -p /root/.ssh && cp /rig/id.pub /root/.ssh/authorized_keys && cp /rig/systemctl /usr/local/bin/systemctl \
      && rm -f /etc/apt/sources.list /etc/apt/sources.list.d/* && dpkg -i /rig/repo/nova-compute_1.0-1_all.deb >/dev/null \
-     && systemctl start nova-compute && ssh-keygen -A && exec /usr/sbin/sshd -D -o ListenAddress=$addr:$port -o MaxStartups=200" >/dev/null &
-  [ $((i % 10)) -ne 0 ] || wait
+     && systemctl start nova-compute && ssh-keygen -A && exec /usr/sbin/sshd -D -o ListenAddress=$addr:$port -o MaxStartups=200" >/dev/null & starting+=($!)
+  if [ $((i % 10)) -eq 0 ]; then wait "${starting[@]}"; starting=(); fi
 done
-wait
+[ ${#starting[@]} -eq 0 ] || wait "${starting[@]}"
 until [ "$(ssh-keyscan -T 2 -p $port $(cut -d' ' -f3 "$work/hosts.txt") 2>/dev/null | grep -c ssh-ed25519)" -ge "$n" ]; do sleep 1; done
 echo "BENCH $n containers up in $(echo "$(date +%s.%N) - $t0" | bc) s"
 ssh-keyscan -p $port $(cut -d' ' -f3 "$work/hosts.txt") 2>/dev/null > "$work/known_hosts"
