@@ -9,7 +9,7 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 # Debian packages the tests use as real peers.
-packages=(git ca-certificates curl unzip postgresql
+packages=(git ca-certificates curl unzip postgresql openssh-client
           docker.io debootstrap dpkg-dev lintian gpgv)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 

@@ -4,6 +4,8 @@ import io.inception.app.cli.DemoCommand;
 import io.inception.app.cli.MergeCommand;
 import io.inception.app.cli.PackageCommand;
 import io.inception.app.cli.RepoCommand;
+import io.inception.app.cli.RolloutCommand;
+import io.inception.app.cli.SandboxCommand;
 import io.inception.app.cli.RunCommand;
 import io.inception.app.cli.RunsCommand;
 import io.inception.app.cli.ServerCommand;
@@ -24,7 +26,8 @@ import java.time.Duration;
 @Command(name = "inception", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110, version = "inception 0.1.0",
         description = "Continuous deployment and QE orchestration for OpenStack Nova over XenServer.",
         subcommands = {DemoCommand.class, MergeCommand.class, ValidateCommand.class, RunCommand.class,
-                RunsCommand.class, ServerCommand.class, PackageCommand.class, RepoCommand.class},
+                RunsCommand.class, ServerCommand.class, PackageCommand.class, RepoCommand.class, RolloutCommand.class,
+                SandboxCommand.class},
         footer = {"", "Every command has --help. Exit codes: 0 ok, 1 the work failed, 2 bad input.",
                 "State lives in $INCEPTION_HOME (default ./.inception/); --db jdbc:postgresql://... uses PostgreSQL."})
 public final class Main implements Runnable {

@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
     private final ArtifactIndex artifacts;
     private final RunLocks locks;
     private final StoredTriggerStates triggerStates;
+    private final StoredRollouts rollouts;
 
     private Store(DataSource dataSource, AutoCloseable pool, String url, Clock clock) {
         this.url = url;
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
         this.artifacts = new ArtifactIndex(jdbi, clock);
         this.locks = new RunLocks(jdbi, clock);
         this.triggerStates = new StoredTriggerStates(jdbi, clock);
+        this.rollouts = new StoredRollouts(jdbi, clock);
     }
 
     /** The Inception home: {@code $INCEPTION_HOME}, or {@code ./.inception} when unset. */
@@ -159,6 +161,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** The clock the store stamps its own rows with. */
+    /** Rollouts and the state of their hosts. */
+    public StoredRollouts rollouts() {
+        return rollouts;
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -296,6 +296,33 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void rolloutHostsKeepEveryTransitionInPlanOrder() {
+        var spec = io.inception.engine.rollout.RolloutSpec.of("qe", "b-1", "2.0-1", "deb http://r/ s main");
+        var a = new io.inception.engine.fleet.HostTarget("c1-001", "c1", "127.0.1.1", 22);
+        var b = new io.inception.engine.fleet.HostTarget("c2-002", "c2", "127.0.1.2", 2222);
+        var pending = io.inception.engine.rollout.HostPhase.PENDING;
+        store.rollouts().create("ro-1", spec, List.of(
+                new io.inception.engine.rollout.HostRecord(a, 0, 0, pending, null, "", null, T0),
+                new io.inception.engine.rollout.HostRecord(b, 1, 1, pending, null, "", null, T0)));
+        var first = store.rollouts().hosts("ro-1").get(0);
+        store.rollouts().update("ro-1", first.withPreviousVersion("1.0-1")
+                .withPhase(io.inception.engine.rollout.HostPhase.UPGRADING, "", T0.plusSeconds(1)));
+        store.rollouts().setStatus("ro-1", ExecutionStatus.FAILED, "budget spent");
+
+        var hosts = store.rollouts().hosts("ro-1");
+        assertThat(hosts).extracting(h -> h.host()).containsExactly(a, b);
+        assertThat(hosts.get(0).phase()).isEqualTo(io.inception.engine.rollout.HostPhase.UPGRADING);
+        assertThat(hosts.get(0).previousVersion()).isEqualTo("1.0-1");
+        assertThat(hosts.get(0).startedAt()).isEqualTo(T0.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(hosts.get(1).startedAt()).isNull();
+        var rollout = store.rollouts().find("ro-1").orElseThrow();
+        assertThat(rollout.spec()).isEqualTo(spec);
+        assertThat(rollout.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(rollout.message()).isEqualTo("budget spent");
+        assertThat(store.rollouts().list()).extracting(io.inception.engine.rollout.RolloutRecord::id).containsExactly("ro-1");
+    }
+
+    @Test
     void reopeningKeepsTheDataAndDoesNotMigrateTwice() throws Exception {
         createRun("r-1", "deploy", T0, "a");
         String url = reopenableUrl();

@@ -1,0 +1,177 @@
+package io.inception.engine.rollout;
+
+import io.inception.engine.executor.IdGenerator;
+import io.inception.engine.fleet.HostTarget;
+import io.inception.engine.fleet.SshFleet;
+import io.inception.engine.model.ExecutionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs rollouts: {@link #plan} stores a rollout and its hosts (all PENDING, in waves);
+ * {@link #run} works through the waves — at most {@code maxParallel} hosts at once, a wave
+ * finishing before the next starts — until every host is final or the failure budget is spent;
+ * {@link #rollbackAll} puts upgraded hosts back. {@code run} of an interrupted rollout is the
+ * resume: final hosts are skipped, in-flight hosts re-checked from their stored phase.
+ */
+public final class RolloutEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+
+    private final RolloutStore store;
+    private final SshFleet fleet;
+    private final Drain drain;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public RolloutEngine(RolloutStore store, SshFleet fleet, Drain drain, Clock clock, IdGenerator ids) {
+        this.store = store;
+        this.fleet = fleet;
+        this.drain = drain;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Stores a new rollout of {@code spec} over {@code hosts}; returns its id. */
+    public String plan(RolloutSpec spec, List<HostTarget> hosts) {
+        if (hosts.isEmpty()) throw new IllegalArgumentException("a rollout needs at least one host");
+        String id = ids.next("ro");
+        List<HostRecord> records = new ArrayList<>();
+        List<List<HostTarget>> waves = WavePlan.plan(hosts, spec.waves(), spec.cellOrder());
+        for (int w = 0; w < waves.size(); w++) {
+            for (HostTarget h : waves.get(w)) {
+                records.add(new HostRecord(h, w, records.size(), HostPhase.PENDING, null, "", null, clock.instant()));
+            }
+        }
+        store.create(id, spec, records);
+        LOG.info("rollout {} planned: {} hosts in {} waves", id, records.size(), waves.size());
+        return id;
+    }
+
+    /** Runs (or resumes) a rollout until it is complete or stopped by its failure budget. */
+    public RolloutSummary run(String id) {
+        RolloutRecord rollout = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
+        if (rollout.status() != ExecutionStatus.RUNNING) {
+            boolean rollingBack = store.hosts(id).stream().anyMatch(h -> h.phase() == HostPhase.ROLLING_BACK);
+            return rollingBack ? rollbackAll(id) : summary(id);
+        }
+        RolloutSpec spec = rollout.spec();
+        List<HostRecord> hosts = store.hosts(id);
+        int total = hosts.size();
+        int waves = hosts.stream().mapToInt(HostRecord::wave).max().orElse(0) + 1;
+        AtomicInteger failures = new AtomicInteger((int) hosts.stream().filter(h -> h.phase().isFailure()).count());
+        AtomicBoolean stopped = new AtomicBoolean(false);
+        String stopReason = "";
+        ExecutorService pool = pool(id, spec.maxParallel());
+        try {
+            for (int w = 0; w < waves && !stopped.get(); w++) {
+                int wave = w;
+                List<HostRecord> todo = hosts.stream().filter(h -> h.wave() == wave && !h.phase().isFinal())
+                        .sorted((a, b) -> Boolean.compare(b.phase().inFlight(), a.phase().inFlight())).toList();
+                if (!todo.isEmpty()) LOG.info("rollout {} wave {}: {} hosts", id, wave + 1, todo.size());
+                List<Future<?>> running = new ArrayList<>();
+                Map<String, String> mdc = MDC.getCopyOfContextMap();
+                for (HostRecord h : todo) {
+                    running.add(pool.submit(() -> withMdc(mdc, h.host().name(), () -> {
+                        if (stopped.get()) return;
+                        HostRecord result = new HostUpgrade(fleet, drain, store, id, spec, clock).upgrade(h);
+                        if (result.phase().isFailure()) {
+                            int failed = failures.incrementAndGet();
+                            LOG.warn("{} {}: {}", h.host().name(), result.phase(), result.message());
+                            if (spec.budget().spent(failed, wave, total)) stopped.set(true);
+                        }
+                    })));
+                }
+                awaitAll(running);
+                if (stopped.get()) {
+                    stopReason = "failure budget spent: " + failures.get() + " of " + total + " hosts failed by wave "
+                            + (wave + 1);
+                }
+                hosts = store.hosts(id);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (stopped.get()) {
+            LOG.warn("rollout {} stopped: {}", id, stopReason);
+            store.setStatus(id, ExecutionStatus.FAILED, stopReason);
+            if (spec.rollbackAll()) return rollbackAll(id);
+        } else {
+            store.setStatus(id, ExecutionStatus.SUCCEEDED, failures.get() == 0 ? ""
+                    : failures.get() + " host(s) failed within the failure budget");
+        }
+        return summary(id);
+    }
+
+    /** Rolls every upgraded host (DONE, or caught ROLLING_BACK) back to its previous version. */
+    public RolloutSummary rollbackAll(String id) {
+        RolloutRecord rollout = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
+        if (rollout.status() == ExecutionStatus.RUNNING) {
+            store.setStatus(id, ExecutionStatus.FAILED, "rolled back on request");
+        }
+        List<HostRecord> todo = store.hosts(id).stream()
+                .filter(h -> h.phase() == HostPhase.DONE || h.phase() == HostPhase.ROLLING_BACK).toList();
+        ExecutorService pool = pool(id, rollout.spec().maxParallel());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            Map<String, String> mdc = MDC.getCopyOfContextMap();
+            for (HostRecord h : todo) {
+                running.add(pool.submit(() -> withMdc(mdc, h.host().name(), () -> new HostUpgrade(fleet, drain, store,
+                        id, rollout.spec(), clock).rollback(h, h.phase() == HostPhase.ROLLING_BACK ? h.message()
+                        : "rollback: all"))));
+            }
+            awaitAll(running);
+        } finally {
+            pool.shutdownNow();
+        }
+        return summary(id);
+    }
+
+    public RolloutSummary summary(String id) {
+        RolloutRecord r = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
+        return RolloutSummary.of(r, store.hosts(id));
+    }
+
+    private static ExecutorService pool(String id, int size) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, "rollout-" + id + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static void withMdc(Map<String, String> mdc, String host, Runnable work) {
+        if (mdc != null) MDC.setContextMap(mdc);
+        MDC.put("host", host);
+        try {
+            work.run();
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> futures) {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("rollout interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a host task failed unexpectedly: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.inception.engine.rollout;
+
+import io.inception.engine.config.Quantity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a rollout does; stored with it so that a resume needs nothing else.
+ *
+ * @param environment     environment name
+ * @param buildId         the build whose package is rolled out
+ * @param packageName     the Debian package (and its service), e.g. {@code nova-compute}
+ * @param version         the version to install
+ * @param aptSource       the {@code deb ...} line of the build's apt snapshot
+ * @param waves           batch sizes in order; the last repeats until every host is planned
+ * @param maxParallel     hosts worked on at once within a wave
+ * @param budget          when the rollout stops
+ * @param cellOrder       how cells are ordered in the waves
+ * @param rollbackAll     when the budget is spent, roll back the hosts already upgraded too
+ * @param leaveFailedDrained keep a rolled-back host out of scheduling for a human to look at
+ * @param commandTimeout  how long one command on a host may take
+ */
+public record RolloutSpec(String environment, String buildId, String packageName, String version, String aptSource,
+                          List<Quantity> waves, int maxParallel, FailureBudgetPolicy budget, CellOrder cellOrder,
+                          boolean rollbackAll, boolean leaveFailedDrained, Duration commandTimeout) {
+    private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9.+~:-]+");
+
+    /** The default wave plan: 1 host, 5 %, 25 %, then all the rest. */
+    public static final List<Quantity> DEFAULT_WAVES = List.of(new Quantity(Quantity.Kind.COUNT, 1),
+            new Quantity(Quantity.Kind.PERCENT, 5), new Quantity(Quantity.Kind.PERCENT, 25),
+            new Quantity(Quantity.Kind.PERCENT, 100));
+
+    public RolloutSpec {
+        waves = List.copyOf(waves);
+        if (!PACKAGE.matcher(packageName).matches()) throw new IllegalArgumentException("invalid package name: " + packageName);
+        if (!VERSION.matcher(version).matches()) throw new IllegalArgumentException("invalid package version: " + version);
+        if (aptSource.contains("\n") || !aptSource.startsWith("deb ")) {
+            throw new IllegalArgumentException("the apt source must be one 'deb ...' line");
+        }
+        if (waves.isEmpty()) throw new IllegalArgumentException("a rollout needs at least one wave");
+        if (maxParallel < 1) throw new IllegalArgumentException("maxParallel must be at least 1");
+    }
+
+    /** nova-compute at {@code version} with the default waves, 50 hosts at once and the default budget. */
+    public static RolloutSpec of(String environment, String buildId, String version, String aptSource) {
+        return new RolloutSpec(environment, buildId, "nova-compute", version, aptSource, DEFAULT_WAVES, 50,
+                FailureBudgetPolicy.DEFAULT, CellOrder.PARALLEL, false, false, Duration.ofMinutes(10));
+    }
+
+    public RolloutSpec withWaves(List<Quantity> w) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, w, maxParallel, budget, cellOrder,
+                rollbackAll, leaveFailedDrained, commandTimeout);
+    }
+
+    public RolloutSpec withMaxParallel(int n) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, n, budget, cellOrder,
+                rollbackAll, leaveFailedDrained, commandTimeout);
+    }
+
+    public RolloutSpec withBudget(FailureBudgetPolicy b) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, b, cellOrder,
+                rollbackAll, leaveFailedDrained, commandTimeout);
+    }
+
+    public RolloutSpec withCellOrder(CellOrder o) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, o,
+                rollbackAll, leaveFailedDrained, commandTimeout);
+    }
+
+    public RolloutSpec withRollbackAll(boolean all) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
+                all, leaveFailedDrained, commandTimeout);
+    }
+
+    public RolloutSpec withCommandTimeout(Duration t) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
+                rollbackAll, leaveFailedDrained, t);
+    }
+
+    /** Parses {@code 1,5%,25%,100%}. */
+    public static List<Quantity> parseWaves(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::trim).map(w -> w.endsWith("%")
+                ? new Quantity(Quantity.Kind.PERCENT, Integer.parseInt(w.substring(0, w.length() - 1)))
+                : new Quantity(Quantity.Kind.COUNT, Integer.parseInt(w))).toList();
+    }
+}

@@ -1,0 +1,90 @@
+package io.inception.engine.rollout;
+
+import io.inception.engine.executor.Executor;
+import io.inception.engine.executor.IdGenerator;
+import io.inception.engine.executor.RunOptions;
+import io.inception.engine.model.Environment;
+import io.inception.engine.model.ExecutionStatus;
+import io.inception.engine.model.PipelineDef;
+import io.inception.engine.model.RetryPolicy;
+import io.inception.engine.model.Run;
+import io.inception.engine.model.StageDef;
+import io.inception.engine.pipeline.StageTypes;
+import io.inception.sandbox.ssh.HostFault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rollout stage run by the real executor over sandbox hosts. */
+class RolloutStageTest {
+    @TempDir
+    Path dir;
+    SandboxRig rig;
+
+    @BeforeEach
+    void start() {
+        rig = new SandboxRig(dir, 12, 2);
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    RolloutStage stage() {
+        return new RolloutStage(rig.store.rollouts(), env -> new RolloutTargets.Fleet(rig.hosts, rig.settings), rig.drain,
+                Clock.systemUTC(), IdGenerator.sequential("s-"));
+    }
+
+    static PipelineDef pipeline(Map<String, Object> params) {
+        return new PipelineDef("deploy", List.of(new StageDef("roll", "rollout", params, null, RetryPolicy.NONE, "test")),
+                "file:///environments", "c0ffee", "pipelines/deploy.yaml");
+    }
+
+    @Test
+    void theStageRollsTheBuildOverTheEnvironmentAndOutputsTheSummary() throws Exception {
+        rig.sandbox.get("c1-006").state().inject(HostFault.INSTALL_FAILS); // in wave 3 of the interleaved plan
+        try (Executor executor = Executor.withStages(stage()).open(rig.store, dir.resolve("home"))) {
+            String runId = executor.start(pipeline(Map.of("version", "2.0-1", "apt-source", SandboxRig.SOURCE,
+                    "waves", List.of(1L, 2L, "100%"), "max-parallel", 4L, "failure-budget", "1")),
+                    Environment.named("qe"), RunOptions.defaults());
+            Run run = executor.awaitCompletion(runId, Duration.ofMinutes(2));
+
+            assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            String rolloutId = rig.store.checkpoints().get(runId, "roll", RolloutStage.CHECKPOINT).orElseThrow();
+            RolloutSummary summary = new RolloutEngine(rig.store.rollouts(), null, rig.drain, Clock.systemUTC(),
+                    IdGenerator.sequential("x")).summary(rolloutId);
+            assertThat(summary.count(HostPhase.DONE)).isEqualTo(11);
+            assertThat(summary.count(HostPhase.ROLLED_BACK)).isEqualTo(1);
+            assertThat(rig.store.stages().find(runId, "roll").orElseThrow().message()).contains("11 done, 1 rolled back");
+        }
+    }
+
+    @Test
+    void aSpentBudgetFailsTheStage() throws Exception {
+        rig.sandbox.hosts().forEach(h -> h.state().inject(HostFault.INSTALL_FAILS));
+        try (Executor executor = Executor.withStages(stage()).open(rig.store, dir.resolve("home"))) {
+            String runId = executor.start(pipeline(Map.of("version", "2.0-1", "apt-source", SandboxRig.SOURCE)),
+                    Environment.named("qe"), RunOptions.defaults());
+            Run run = executor.awaitCompletion(runId, Duration.ofMinutes(2));
+            assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(rig.store.stages().find(runId, "roll").orElseThrow().message())
+                    .contains("failure budget spent: 1 of 12 hosts failed by wave 1");
+        }
+    }
+
+    @Test
+    void theStageTypeIsDiscovered() {
+        assertThat(StageTypes.discover().find("rollout").orElseThrow().paramNames())
+                .contains("version", "apt-source", "waves", "max-parallel", "failure-budget", "rollback");
+    }
+}

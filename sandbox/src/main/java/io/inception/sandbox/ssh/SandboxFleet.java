@@ -1,0 +1,145 @@
+package io.inception.sandbox.ssh;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * N simulated hosts behind real SSH, on loopback addresses {@code 127.0.x.y} (host 1 is
+ * {@code 127.0.1.1}, 250 hosts per {@code x}), each with its own host key, all accepting one
+ * client key that the fleet writes to {@code workDir/id_ecdsa}. {@code SandboxFleet.start(spec)}
+ * returns once every host listens; {@link #close()} stops them.
+ */
+public final class SandboxFleet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxFleet.class);
+
+    private static final String MINA_BC = "org.apache.sshd.security.provider.BC.enabled";
+
+    private final SandboxFleetSpec spec;
+    private final Map<String, SandboxHost> hosts;
+    private final Path privateKeyFile;
+    private final ScheduledExecutorService timer;
+
+    private SandboxFleet(SandboxFleetSpec spec, Map<String, SandboxHost> hosts, Path privateKeyFile,
+                         ScheduledExecutorService timer) {
+        this.spec = spec;
+        this.hosts = hosts;
+        this.privateKeyFile = privateKeyFile;
+        this.timer = timer;
+    }
+
+    /** Starts every host; fails (and stops those started) when one cannot listen. */
+    public static SandboxFleet start(SandboxFleetSpec spec) {
+        // The sandbox needs only the JDK's EC keys. MINA would otherwise register Bouncy Castle when
+        // another module puts it on the class path, and its EC curve table then fails to initialise.
+        if (System.getProperty(MINA_BC) == null) System.setProperty(MINA_BC, "false");
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "sandbox-ssh-host");
+                    t.setDaemon(true);
+                    return t;
+                });
+        Map<String, SandboxHost> hosts = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(spec.workDir());
+            KeyPair client = Keys.newKeyPair();
+            Path keyFile = spec.workDir().resolve("id_ecdsa");
+            Keys.writePrivateKey(client, keyFile);
+            int cells = Math.max(1, spec.cells());
+            for (int i = 0; i < spec.hosts(); i++) {
+                int cell = 1 + (int) ((long) i * cells / spec.hosts());
+                String name = String.format("c%d-%03d", cell, i + 1);
+                String address = "127.0." + (1 + i / 250) + "." + (1 + i % 250);
+                DebianState state = new DebianState().withPackage(spec.packageName(), spec.initialVersion());
+                SandboxHost host = new SandboxHost(name, "c" + cell, address, spec.port(), state, spec.index(),
+                        client.getPublic(), timer);
+                host.start();
+                hosts.put(name, host);
+            }
+            LOG.info("sandbox fleet up: {} hosts in {} cells", hosts.size(), cells);
+            return new SandboxFleet(spec, Collections.unmodifiableMap(hosts), keyFile, timer);
+        } catch (IOException | RuntimeException e) {
+            hosts.values().forEach(SandboxHost::stop);
+            timer.shutdownNow();
+            if (e instanceof IOException io) throw new UncheckedIOException(io);
+            throw (RuntimeException) e;
+        }
+    }
+
+    public List<SandboxHost> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
+    public Optional<SandboxHost> host(String name) {
+        return Optional.ofNullable(hosts.get(name));
+    }
+
+    public SandboxHost get(String name) {
+        return host(name).orElseThrow(() -> new IllegalArgumentException("no sandbox host " + name));
+    }
+
+    public List<HostEndpoint> endpoints() {
+        List<HostEndpoint> list = new ArrayList<>();
+        hosts.values().forEach(h -> list.add(h.endpoint()));
+        return list;
+    }
+
+    public String user() {
+        return spec.user();
+    }
+
+    /** The OpenSSH private key file every host accepts. */
+    public Path privateKeyFile() {
+        return privateKeyFile;
+    }
+
+    /** Writes a known_hosts file holding every host's current key. */
+    public Path writeKnownHosts(Path file) {
+        List<String> lines = endpoints().stream().map(HostEndpoint::knownHostsLine).toList();
+        try {
+            Files.write(file, lines);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document {@code inception sandbox up --json} prints: {@code hosts} and {@code ssh}. */
+    public String describeJson() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        ArrayNode list = root.putArray("hosts");
+        for (HostEndpoint e : endpoints()) {
+            list.addObject().put("name", e.name()).put("cell", e.cell()).put("address", e.address())
+                    .put("port", e.port()).put("hostKey", e.hostKey());
+        }
+        root.putObject("ssh").put("user", spec.user()).put("privateKeyFile", privateKeyFile.toString());
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        hosts.values().forEach(SandboxHost::stop);
+        timer.shutdownNow();
+    }
+}
