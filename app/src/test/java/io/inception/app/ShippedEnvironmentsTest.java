@@ -32,8 +32,9 @@ class ShippedEnvironmentsTest {
         assertThat(report.files()).containsExactlyInAnyOrder("../environments/branches.yaml",
                 "../environments/environments/local.yaml", "../environments/environments/qe.yaml",
                 "../environments/environments/staging.yaml", "../environments/pipelines/trunk-to-qe.yaml",
-                "../environments/triggers.yaml");
-        assertThat(report.summary()).isEqualTo("ok: 6 files, 0 errors");
+                "../environments/triggers.yaml", "../environments/labs/nested-3.yaml",
+                "../environments/labs/single-host.yaml");
+        assertThat(report.summary()).isEqualTo("ok: 8 files, 0 errors");
     }
 
     @Test
@@ -77,5 +78,16 @@ class ShippedEnvironmentsTest {
         assertThat(EnvironmentFile.load(ENVIRONMENTS.resolve("environments/local.yaml")).hosts())
                 .extracting(EnvironmentFile.Host::name).containsExactly("sandbox-1", "sandbox-2", "sandbox-3", "sandbox-4");
         assertThat(EnvironmentFile.load(ENVIRONMENTS.resolve("environments/staging.yaml")).hosts()).hasSize(80);
+    }
+
+    @Test
+    void aBadLabTemplateIsReportedByTheModuleThatOwnsLabs(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("labs/bad.yaml");
+        java.nio.file.Files.createDirectories(bad.getParent());
+        java.nio.file.Files.writeString(bad, "name: bad\npools: [sandbox]\nhosts: {count: many}\n");
+        ValidationReport report = new Validator(StageTypes.discover(), TemplateLookup.NONE).validatePath(tmp);
+        assertThat(report.errors()).extracting(e -> e.format())
+                .anySatisfy(line -> assertThat(line).contains("labs/bad.yaml:3:", "hosts.count"));
+        assertThat(report.ok()).isFalse();
     }
 }

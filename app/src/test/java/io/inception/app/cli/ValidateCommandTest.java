@@ -36,7 +36,7 @@ class ValidateCommandTest {
     @Test
     void theShippedEnvironmentsFolderIsClean() {
         Result r = run("../environments");
-        assertThat(r.out()).isEqualTo("ok: 6 files, 0 errors" + System.lineSeparator());
+        assertThat(r.out()).isEqualTo("ok: 8 files, 0 errors" + System.lineSeparator());
         assertThat(r.exit()).isZero();
     }
 

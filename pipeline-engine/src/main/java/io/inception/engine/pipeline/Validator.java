@@ -78,9 +78,25 @@ public final class Validator {
         return new ValidationReport(checked, distinct(problems), tree.commit());
     }
 
+    private static final List<ConfigFileChecker> CHECKERS = java.util.ServiceLoader.load(ConfigFileChecker.class)
+            .stream().map(java.util.ServiceLoader.Provider::get).toList();
+
+    /** The module's checker owning {@code path} ({@code <folder>/<name>.yaml}), or null. */
+    private static ConfigFileChecker checkerFor(String path) {
+        String[] parts = path.split("/");
+        if (parts.length < 2 || !(path.endsWith(".yaml") || path.endsWith(".yml"))) return null;
+        String folder = parts[parts.length - 2];
+        return CHECKERS.stream().filter(c -> c.folder().equals(folder)).findFirst().orElse(null);
+    }
+
     /** Checks one file; returns false when it is not a configuration file (and was skipped). */
     private boolean check(String text, String label, String kindPath, String repoPath, Path localDir, String location,
                           String commit, boolean explicit, Problems problems) {
+        ConfigFileChecker owner = checkerFor(kindPath);
+        if (owner != null) {
+            problems.addAll(owner.check(text, label));
+            return true;
+        }
         ConfigKind kind = ConfigKind.byPath(kindPath);
         if (kind == null) {
             if (!explicit) return false;
