@@ -156,10 +156,8 @@ public final class RolloutCommand implements Callable<Integer> {
         summary.failed().forEach(f -> out.println("  " + f));
     }
 
-    /** {@code inception rollout resume <id>}. */
-    @Command(name = "resume", mixinStandardHelpOptions = true,
-            description = "Continue an interrupted rollout: final hosts are skipped, in-flight hosts re-checked.")
-    static final class Resume implements Callable<Integer> {
+    /** What {@code resume} and {@code rollback} share: an existing rollout, driven with its inventory's fleet. */
+    abstract static class OnRollout implements Callable<Integer> {
         @Mixin
         StoreOptions store = new StoreOptions();
         @Parameters(paramLabel = "ROLLOUT_ID")
@@ -169,39 +167,37 @@ public final class RolloutCommand implements Callable<Integer> {
         @Option(names = "--json")
         boolean json;
 
+        abstract int act(Inception inception, RolloutTargets.Fleet fleet) throws Exception;
+
         @Override
         public Integer call() throws Exception {
             try (Inception inception = store.open()) {
                 var rollout = inception.store().rollouts().find(id);
                 if (rollout.isEmpty()) return noSuchRollout(id);
-                RolloutTargets.Fleet fleet = FleetInventory.load(inventory, knownHosts(inception, rollout.get().spec().environment()));
-                return follow(inception.store(), fleet, id, json, e -> e.run(id));
+                return act(inception, FleetInventory.load(inventory,
+                        knownHosts(inception, rollout.get().spec().environment())));
             }
+        }
+    }
+
+    /** {@code inception rollout resume <id>}. */
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Continue an interrupted rollout: final hosts are skipped, in-flight hosts re-checked.")
+    static final class Resume extends OnRollout {
+        @Override
+        int act(Inception inception, RolloutTargets.Fleet fleet) throws Exception {
+            return follow(inception.store(), fleet, id, json, e -> e.run(id));
         }
     }
 
     /** {@code inception rollout rollback <id>}. */
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = "Put every upgraded host of a rollout back on its previous version.")
-    static final class Rollback implements Callable<Integer> {
-        @Mixin
-        StoreOptions store = new StoreOptions();
-        @Parameters(paramLabel = "ROLLOUT_ID")
-        String id;
-        @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "SSH login (user, key) as JSON.")
-        Path inventory;
-        @Option(names = "--json")
-        boolean json;
-
+    static final class Rollback extends OnRollout {
         @Override
-        public Integer call() throws Exception {
-            try (Inception inception = store.open()) {
-                var rollout = inception.store().rollouts().find(id);
-                if (rollout.isEmpty()) return noSuchRollout(id);
-                RolloutTargets.Fleet fleet = FleetInventory.load(inventory, knownHosts(inception, rollout.get().spec().environment()));
-                int code = follow(inception.store(), fleet, id, json, e -> e.rollbackAll(id));
-                return code == 1 ? 0 : code; // a rolled-back rollout is FAILED by definition
-            }
+        int act(Inception inception, RolloutTargets.Fleet fleet) throws Exception {
+            int code = follow(inception.store(), fleet, id, json, e -> e.rollbackAll(id));
+            return code == 1 ? 0 : code; // a rolled-back rollout is FAILED by definition
         }
     }
 
