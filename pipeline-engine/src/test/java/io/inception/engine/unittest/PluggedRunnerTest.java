@@ -93,7 +93,8 @@ class PluggedRunnerTest {
         assertThat(new UnitTestStage(work, Clock.systemUTC(), Duration.ofMillis(50), new ForgetfulRunner()).execute(before))
                 .isInstanceOf(StageResult.Running.class);
 
-        while (!Files.exists(runs)) Thread.sleep(20); // the first command has started
+        TestRepository.await("the first command started", Duration.ofSeconds(30),
+                () -> Files.exists(runs) ? java.util.Optional.of(true) : java.util.Optional.empty());
 
         ForgetfulRunner restarted = new ForgetfulRunner();
         TestStageContext after = before.afterRestart();
