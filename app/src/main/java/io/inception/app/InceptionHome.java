@@ -40,8 +40,12 @@ public record InceptionHome(Path dir) {
 
     /** The apt repository ({@code apt/}) and its signing key ({@code keys/}, outside the served tree). */
     public Packaging packaging(Clock clock) {
+        return Packaging.at(dir.resolve("apt"), dir.resolve("keys"), clock, repoKeyPassphrase());
+    }
+
+    /** The signing key's passphrase from {@link #REPO_KEY_PASSPHRASE}, or none. */
+    public static Secret repoKeyPassphrase() {
         String pass = System.getenv(REPO_KEY_PASSPHRASE);
-        return Packaging.at(dir.resolve("apt"), dir.resolve("keys"), clock,
-                pass == null || pass.isEmpty() ? Secret.none() : Secret.of(pass));
+        return pass == null || pass.isEmpty() ? Secret.none() : Secret.of(pass);
     }
 }

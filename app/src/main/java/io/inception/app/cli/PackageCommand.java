@@ -11,6 +11,7 @@ import io.inception.packaging.deb.SpecProblem;
 import io.inception.packaging.version.BuildVersion;
 import io.inception.packaging.version.DebianVersion;
 import io.inception.packaging.version.UpstreamVersion;
+import io.inception.app.InceptionHome;
 import io.inception.engine.model.Build;
 import io.inception.engine.store.Store;
 import io.inception.packaging.stage.CandidateCheckout;
@@ -141,7 +142,7 @@ public final class PackageCommand implements Callable<Integer> {
             if (!Files.isDirectory(tree)) return bad(err, "--tree " + tree + " is not a folder", List.of());
             DebianVersion v = version();
             Packaging packaging = options.packaging(clock);
-            Path specsDir = specs != null ? specs : sourceRoot().resolve("environments/packages");
+            Path specsDir = specs != null ? specs : InceptionHome.sourceRoot().resolve("environments/packages");
             Path outDir = this.out != null ? this.out : (store.home != null ? store.home().dir() : PackagingOptions.home()).resolve("packages").resolve(buildId);
             // the same changelog text as the package stage, so the same candidate gives the same bytes
             List<String> changes = List.of("Build " + buildId + (commit != null ? ": candidate " + commit : ""));
@@ -222,10 +223,5 @@ public final class PackageCommand implements Callable<Integer> {
         err.println("package: " + message);
         problems.forEach(p -> err.println("  " + p));
         return 2;
-    }
-
-    private static Path sourceRoot() {
-        String root = System.getenv("INCEPTION_SOURCE_ROOT");
-        return root != null && !root.isBlank() ? Path.of(root) : Path.of("").toAbsolutePath();
     }
 }

@@ -1,7 +1,7 @@
 package io.inception.app.cli;
 
+import io.inception.app.InceptionHome;
 import io.inception.packaging.Packaging;
-import io.inception.packaging.signing.Secret;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.time.Clock;
  */
 public final class PackagingOptions {
     /** Environment variable holding the signing key's passphrase. */
-    public static final String PASSPHRASE_ENV = "INCEPTION_REPO_KEY_PASSPHRASE";
+    public static final String PASSPHRASE_ENV = InceptionHome.REPO_KEY_PASSPHRASE;
 
     @Option(names = "--repo", paramLabel = "DIR", description = "The apt repository folder. Default: $INCEPTION_HOME/apt")
     Path repo;
@@ -24,10 +24,7 @@ public final class PackagingOptions {
     Path keys;
 
     static Path home() {
-        String home = System.getenv("INCEPTION_HOME");
-        if (home != null && !home.isBlank()) return Path.of(home).toAbsolutePath();
-        String root = System.getenv("INCEPTION_SOURCE_ROOT");
-        return (root != null && !root.isBlank() ? Path.of(root) : Path.of("")).resolve(".inception").toAbsolutePath();
+        return InceptionHome.fromEnvironment().dir();
     }
 
     /** Set by a command that also has {@code --home}: the defaults then live under it. */
@@ -46,7 +43,6 @@ public final class PackagingOptions {
     }
 
     Packaging packaging(Clock clock) {
-        String pass = System.getenv(PASSPHRASE_ENV);
-        return Packaging.at(repo(), keys(), clock, pass == null || pass.isEmpty() ? Secret.none() : Secret.of(pass));
+        return Packaging.at(repo(), keys(), clock, InceptionHome.repoKeyPassphrase());
     }
 }

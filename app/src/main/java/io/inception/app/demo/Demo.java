@@ -86,7 +86,7 @@ public final class Demo {
         String aptLine = packages == null || packages.suite() == null ? null
                 : apt.sourcesLine(apt.repository().root().toUri().toString().replaceAll("/$", ""), packages.suite());
         boolean culpritNamed = merge != null && merge.branches().stream()
-                .filter(b -> b.status() == MergeStatus.SKIPPED || b.status() == MergeStatus.CONFLICT)
+                .filter(Demo::conflicted)
                 .flatMap(b -> b.culprits().stream())
                 .anyMatch(c -> c.sha().equals(repos.culpritSha()));
         step("virtual lab: nested XenServer hosts on the simulated physical pool, for developer demo-dev");
@@ -145,7 +145,7 @@ public final class Demo {
         }
     }
 
-    /** Branch reports in the shape a conflict check needs. */
+    /** A branch that did not merge because of a conflict (skipped, or failing the train). */
     static boolean conflicted(BranchReport b) {
         return b.status() == MergeStatus.CONFLICT || b.status() == MergeStatus.SKIPPED;
     }
