@@ -21,14 +21,35 @@ import java.util.Map;
  * @param waves         the rollout's wave plan, in order; the last takes the rest
  * @param failureBudget how many hosts may fail before the rollout stops
  * @param source        the file it was read from (label, with {@code @commit} when read from git)
+ * @param sections      the YAML of the sections other modules own ({@link EnvironmentSection}), by key
  */
 public record EnvironmentFile(String name, String description, List<Cell> cells,
                               Map<String, CredentialRef> credentials, String sshUser, List<Wave> waves,
-                              FailureBudget failureBudget, String source) {
+                              FailureBudget failureBudget, String source, Map<String, YamlNode> sections) {
     public EnvironmentFile {
         cells = List.copyOf(cells);
+        sections = Map.copyOf(sections);
         credentials = Map.copyOf(credentials);
         waves = List.copyOf(waves);
+    }
+
+    /** An environment without module-owned sections. */
+    public EnvironmentFile(String name, String description, List<Cell> cells, Map<String, CredentialRef> credentials,
+                           String sshUser, List<Wave> waves, FailureBudget failureBudget, String source) {
+        this(name, description, cells, credentials, sshUser, waves, failureBudget, source, Map.of());
+    }
+
+    /**
+     * The typed section a module owns, or empty when the file has none. The file was checked when
+     * it was loaded, so an invalid section cannot reach here; if it does, {@link ConfigException}.
+     */
+    public <T> java.util.Optional<T> section(EnvironmentSection<T> section) {
+        YamlNode node = sections.get(section.key());
+        if (node == null) return java.util.Optional.empty();
+        Problems problems = new Problems();
+        java.util.Optional<T> value = section.read(node, section.key(), problems);
+        if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
+        return value;
     }
 
     /** One host and the cell it belongs to. */

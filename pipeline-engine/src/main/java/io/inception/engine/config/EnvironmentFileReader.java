@@ -28,8 +28,18 @@ final class EnvironmentFileReader {
     }
 
     private static EnvironmentFile read(MapFields f, String label) {
-        f.allow("name", "description", "cells", "credentials", "ssh", "waves", "failure-budget");
+        java.util.Set<String> known = new java.util.LinkedHashSet<>(List.of(
+                "name", "description", "cells", "credentials", "ssh", "waves", "failure-budget"));
+        EnvironmentSection.discovered().forEach(s -> known.add(s.key()));
+        f.allow(known);
         Problems problems = f.problems();
+        Map<String, YamlNode> sections = new LinkedHashMap<>();
+        for (EnvironmentSection<?> section : EnvironmentSection.discovered()) {
+            f.get(section.key()).ifPresent(node -> {
+                sections.put(section.key(), node);
+                section.read(node, section.key(), problems);
+            });
+        }
         Optional<String> name = f.string("name", true);
         name.ifPresent(n -> {
             YamlNode at = f.get("name").orElseThrow();
@@ -51,7 +61,8 @@ final class EnvironmentFileReader {
                 .flatMap(b -> b.allow("max-failed").require("max-failed")
                         .flatMap(n -> quantity(n, b.field("max-failed"), false, true, problems)))
                 .map(FailureBudget::new).orElse(FailureBudget.NONE);
-        return name.map(n -> new EnvironmentFile(n, description, cells, credentials, sshUser, waves, budget, label))
+        return name.map(n -> new EnvironmentFile(n, description, cells, credentials, sshUser, waves, budget, label,
+                        sections))
                 .orElse(null);
     }
 
