@@ -10,7 +10,8 @@ SUDO=""
 
 # Debian packages the tests use as real peers.
 packages=(git ca-certificates curl unzip postgresql openssh-client
-          docker.io debootstrap dpkg-dev lintian gpgv)
+          docker.io debootstrap dpkg-dev lintian gpgv
+          python3-openstackclient)  # python3-openstackclient: the real client of the sandbox iNova (OpenStackClientIT)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 
 missing=()
