@@ -42,9 +42,8 @@ final class References {
         return Resolved.ok(uploaded);
     }
 
-    /** The anti-affinity group {@code <env>-<cell>-<group>}, created when missing. */
-    String group(String env, String cell, String group) {
-        String name = env + "-" + cell + "-" + group;
+    /** The id of the anti-affinity group {@code name}, created when missing. */
+    String group(String name) {
         return cached("group:" + name, () -> Optional.of(cloud.antiAffinityGroup(name))).orElseThrow();
     }
 

@@ -49,7 +49,7 @@ final class SlotLauncher {
         }
     }
 
-    /** Launches missing members are limited to {@code maxLaunches}; returns where the slot stands. */
+    /** Deletes failed members of {@code slot} and launches missing ones; returns where the slot stands. */
     SlotStatus reconcile(Slot slot, List<CloudServer> all, Predicate<CloudServer> member, String failureKey) {
         List<CloudServer> members = all.stream().filter(s -> Tags.in(s, env, slot) && !s.goingAway() && member.test(s)).toList();
         int failures = state.get(failureKey).map(Integer::parseInt).orElse(0);
@@ -82,11 +82,12 @@ final class SlotLauncher {
         int created = 0;
         Set<Integer> used = new HashSet<>();
         all.stream().map(s -> slot.ordinal(env, s.name())).forEach(used::add);
+        String group = slot.role().antiAffinity().map(g -> groupName(slot, g, all, members)).orElse(null);
         for (int i = 0; i < missing; i++) {
             int n = 1;
             while (used.contains(n)) n++;
             used.add(n);
-            Launch launch = launch(slot, slot.serverName(env, n));
+            Launch launch = launch(slot, slot.serverName(env, n), group);
             if (launch.refused != null) {
                 return new SlotStatus(slot, active, building, deleted, created, launch.problem, launch.refused);
             }
@@ -100,13 +101,27 @@ final class SlotLauncher {
     private record Launch(String problem, CreateOutcome.Refused refused) {
     }
 
-    private Launch launch(Slot slot, String name) {
+    /**
+     * The server group new members join: the one the members are in; else the role's group, or its
+     * second generation when the other servers of the slot (the old ones of a blue/green replace)
+     * hold the first, so old and new need not fit on distinct hosts together.
+     */
+    private String groupName(Slot slot, String base, List<CloudServer> all, List<CloudServer> members) {
+        Optional<String> current = members.stream().map(s -> s.meta(Tags.GROUP)).flatMap(Optional::stream).findFirst();
+        if (current.isPresent()) return current.get();
+        String first = env + "-" + slot.cell() + "-" + base;
+        boolean taken = all.stream().anyMatch(s -> Tags.in(s, env, slot) && !s.goingAway() && !members.contains(s)
+                && s.meta(Tags.GROUP).filter(first::equals).isPresent());
+        return taken ? first + "-2" : first;
+    }
+
+    private Launch launch(Slot slot, String name, String groupName) {
         References.Resolved flavor = refs.flavor(slot.role().flavor());
         if (!flavor.found()) return new Launch(slot.label() + ": " + flavor.problem(), null);
         References.Resolved image = refs.image(slot.role().image());
         if (!image.found()) return new Launch(slot.label() + ": " + image.problem(), null);
-        Optional<String> group = slot.role().antiAffinity().map(g -> refs.group(env, slot.cell(), g));
-        ServerRequest request = new ServerRequest(name, flavor.id(), image.id(), Tags.of(env, slot, build), group,
+        Optional<String> group = Optional.ofNullable(groupName).map(refs::group);
+        ServerRequest request = new ServerRequest(name, flavor.id(), image.id(), Tags.of(env, slot, build, groupName), group,
                 Optional.empty());
         state.put("launching:" + name, build);
         CreateOutcome outcome = cloud.create(request);

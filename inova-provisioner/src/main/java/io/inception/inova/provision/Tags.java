@@ -10,12 +10,17 @@ public final class Tags {
     public static final String ROLE = "inception:role";
     public static final String CELL = "inception:cell";
     public static final String BUILD = "inception:build";
+    /** The anti-affinity server group a server was booted in (blue/green generations use two). */
+    public static final String GROUP = "inception:group";
 
     private Tags() {
     }
 
-    static Map<String, String> of(String env, Slot slot, String build) {
-        return Map.of(ENV, env, ROLE, slot.role().name(), CELL, slot.cell(), BUILD, build);
+    static Map<String, String> of(String env, Slot slot, String build, String group) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(Map.of(ENV, env, ROLE, slot.role().name(),
+                CELL, slot.cell(), BUILD, build));
+        if (group != null) m.put(GROUP, group);
+        return m;
     }
 
     /** Whether Inception made the server (it carries an environment tag). */

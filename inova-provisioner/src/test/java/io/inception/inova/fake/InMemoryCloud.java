@@ -33,7 +33,7 @@ public final class InMemoryCloud implements Cloud {
     private final Map<String, String> groups = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private int failNext;
-    private boolean hang;
+    private int hang;
     private int maxInstances = -1;
     private boolean reportLimits = true;
 
@@ -51,8 +51,8 @@ public final class InMemoryCloud implements Cloud {
         failNext = n;
     }
 
-    public synchronized void hangBoots(boolean on) {
-        hang = on;
+    public synchronized void hangBoots(int n) {
+        hang = n;
     }
 
     public synchronized void limitInstances(int max) {
@@ -92,7 +92,8 @@ public final class InMemoryCloud implements Cloud {
         if (failNext > 0) {
             failNext--;
             s.forced = ServerStatus.ERROR;
-        } else if (hang) {
+        } else if (hang > 0) {
+            hang--;
             s.forced = ServerStatus.BUILD;
         }
         servers.put(id, s);

@@ -39,13 +39,13 @@ class InMemoryProvisionerTest extends ProvisionerContractTest {
     }
 
     @Override
-    protected void failNextBoots(int n) {
+    protected void failNextBoots(String prefix, int n) {
         cloud.failNextBoots(n);
     }
 
     @Override
-    protected void hangBoots(boolean on) {
-        cloud.hangBoots(on);
+    protected void hangBoots(String prefix, int n) {
+        cloud.hangBoots(n);
     }
 
     @Override

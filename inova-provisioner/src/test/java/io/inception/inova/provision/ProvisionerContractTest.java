@@ -50,11 +50,11 @@ public abstract class ProvisionerContractTest {
 
     protected abstract String image();
 
-    /** The next {@code n} boots end in ERROR. */
-    protected abstract void failNextBoots(int n);
+    /** The next {@code n} boots of servers whose names start with {@code prefix} end in ERROR. */
+    protected abstract void failNextBoots(String prefix, int n);
 
-    /** New boots stay in BUILD while on. */
-    protected abstract void hangBoots(boolean on);
+    /** The next {@code n} boots of servers whose names start with {@code prefix} stay in BUILD. */
+    protected abstract void hangBoots(String prefix, int n);
 
     /** At most {@code max} instances in the project (-1: no limit). */
     protected abstract void limitInstances(int max);
@@ -81,7 +81,6 @@ public abstract class ProvisionerContractTest {
 
     @AfterEach
     void cleanUp() {
-        hangBoots(false);
         limitInstances(-1);
         for (CloudServer s : cloud().servers(env + "-")) cloud().delete(s.id());
         store.close();
@@ -157,7 +156,7 @@ public abstract class ProvisionerContractTest {
 
     @Test
     void aBootThatFailsIsRetried() throws Exception {
-        failNextBoots(1);
+        failNextBoots(env + "-", 1);
 
         Step step = ops().provision(plane(List.of(role("keystone", 1, null)), List.of(), List.of()), "b1", Duration.ofMinutes(5));
 
@@ -168,7 +167,7 @@ public abstract class ProvisionerContractTest {
 
     @Test
     void aBootThatTimesOutIsRetriedThenTheRoleFails() throws Exception {
-        hangBoots(true);
+        hangBoots(env + "-", 2);
         RoleSpec slow = new RoleSpec("api-db", flavor(), image(), 1, Optional.empty(), Optional.empty(), bootTimeout(), 1);
 
         Step step = ops().provision(plane(List.of(slow), List.of(), List.of()), "b1", Duration.ofMinutes(5));
