@@ -11,6 +11,14 @@ public interface Drain {
     /** Stops new work being placed on {@code host}. */
     StepResult drain(HostTarget host);
 
+    /**
+     * Stops new work being placed on {@code host}, saying why (e.g. {@code inception rollout <id>}),
+     * where the scheduler records a reason; by default the reason is dropped.
+     */
+    default StepResult drain(HostTarget host, String reason) {
+        return drain(host);
+    }
+
     /** Lets work be placed on {@code host} again. */
     StepResult undrain(HostTarget host);
 }

@@ -49,7 +49,7 @@ final class HostUpgrade {
         HostPhase from = rec.phase();
         if (from == HostPhase.PENDING || from == HostPhase.DRAINING) {
             rec = move(rec, HostPhase.DRAINING, "");
-            StepResult drained = drain.drain(host);
+            StepResult drained = drain.drain(host, "inception rollout " + rolloutId);
             if (!drained.ok()) {
                 drain.undrain(host);
                 return move(rec, HostPhase.FAILED, "drain: " + drained.detail());

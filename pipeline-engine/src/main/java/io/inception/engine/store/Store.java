@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
     private final RunLocks locks;
     private final StoredTriggerStates triggerStates;
     private final StoredRollouts rollouts;
+    private final EnvironmentResources environmentResources;
 
     private Store(DataSource dataSource, AutoCloseable pool, String url, Clock clock) {
         this.url = url;
@@ -51,6 +52,7 @@ public final class Store implements AutoCloseable {
         this.locks = new RunLocks(jdbi, clock);
         this.triggerStates = new StoredTriggerStates(jdbi, clock);
         this.rollouts = new StoredRollouts(jdbi, clock);
+        this.environmentResources = new EnvironmentResources(jdbi, clock);
     }
 
     /** The Inception home: {@code $INCEPTION_HOME}, or {@code ./.inception} when unset. */
@@ -164,6 +166,11 @@ public final class Store implements AutoCloseable {
     /** Rollouts and the state of their hosts. */
     public StoredRollouts rollouts() {
         return rollouts;
+    }
+
+    /** What modules made for each environment (control VMs, added cells) and the record of changes. */
+    public EnvironmentResources environmentResources() {
+        return environmentResources;
     }
 
     public Clock clock() {
