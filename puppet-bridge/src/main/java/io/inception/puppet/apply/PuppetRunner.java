@@ -44,7 +44,8 @@ public final class PuppetRunner {
         return PuppetDrift.of(run(bundle, true));
     }
 
-    private HostApply run(NodeBundle bundle, boolean noop) {
+    /** Ships the bundle and runs it, for real or in noop mode (then {@code outOfSync} lists the drift). */
+    public HostApply run(NodeBundle bundle, boolean noop) {
         HostTarget host = bundle.node().host();
         String dir = bundle.directory();
         CommandResult shipped = fleet.exec(host, RemoteCommand.script("umask 077 && mkdir -p " + ShellQuote.quote(dir) + " "
