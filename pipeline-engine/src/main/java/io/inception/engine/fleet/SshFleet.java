@@ -68,17 +68,26 @@ public final class SshFleet implements AutoCloseable {
 
     /** Runs {@code command} on {@code host}, closing it after {@code timeout}. */
     public CommandResult exec(HostTarget host, RemoteCommand command, Duration timeout) {
+        return exec(host, command, null, timeout);
+    }
+
+    /**
+     * Runs {@code command} on {@code host} with {@code stdin} as its standard input (then end of
+     * file), e.g. a tar archive for {@code tar -x} or a file for {@code cat > path}: what travels on
+     * stdin never appears in a command line, a process list or a log.
+     */
+    public CommandResult exec(HostTarget host, RemoteCommand command, byte[] stdin, Duration timeout) {
         String previous = MDC.get("host");
         MDC.put("host", host.name());
         try {
-            return execWithReconnect(host, command, timeout);
+            return execWithReconnect(host, command, stdin, timeout);
         } finally {
             if (previous == null) MDC.remove("host");
             else MDC.put("host", previous);
         }
     }
 
-    private CommandResult execWithReconnect(HostTarget host, RemoteCommand command, Duration timeout) {
+    private CommandResult execWithReconnect(HostTarget host, RemoteCommand command, byte[] stdin, Duration timeout) {
         for (int attempt = 1; ; attempt++) {
             Session session;
             try {
@@ -95,6 +104,7 @@ public final class SshFleet implements AutoCloseable {
                 if (attempt == 1) continue;
                 return new CommandResult.Unreachable(e.getMessage());
             }
+            if (stdin != null) channel.setInputStream(new java.io.ByteArrayInputStream(stdin));
             return run(host, channel, command, timeout);
         }
     }

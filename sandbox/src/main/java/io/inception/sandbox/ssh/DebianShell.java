@@ -18,25 +18,32 @@ final class DebianShell {
 
     private final DebianState state;
     private final DebianCommands commands;
+    private final StdinCommands stdinCommands;
 
     DebianShell(DebianState state, PackageIndex index) {
         this.state = state;
         this.commands = new DebianCommands(state, index);
+        this.stdinCommands = new StdinCommands(state);
     }
 
     Outcome run(String line) {
+        return run(line, new byte[0]);
+    }
+
+    /** Runs {@code line} with {@code stdin} as the standard input of the command that reads it. */
+    Outcome run(String line, byte[] stdin) {
         state.logCommand(line);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = runLine(line, o, e);
+            code = runLine(line, stdin, o, e);
         }
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private int runLine(String line, PrintStream out, PrintStream err) {
+    private int runLine(String line, byte[] stdin, PrintStream out, PrintStream err) {
         List<ShellWords.Token> tokens;
         try {
             tokens = ShellWords.split(line);
@@ -55,14 +62,14 @@ final class DebianShell {
                 continue;
             }
             boolean skip = ("&&".equals(pendingOperator) && status != 0) || ("||".equals(pendingOperator) && status == 0);
-            if (!skip && !simple.isEmpty()) status = runSimple(simple, out, err);
+            if (!skip && !simple.isEmpty()) status = runSimple(simple, stdin, out, err);
             simple.clear();
             pendingOperator = t == null ? null : t.text();
         }
         return status;
     }
 
-    private int runSimple(List<ShellWords.Token> tokens, PrintStream out, PrintStream err) {
+    private int runSimple(List<ShellWords.Token> tokens, byte[] stdin, PrintStream out, PrintStream err) {
         List<String> words = new ArrayList<>();
         String redirect = null;
         for (int i = 0; i < tokens.size(); i++) {
@@ -77,17 +84,17 @@ final class DebianShell {
                 words.add(t.text());
             }
         }
-        if (redirect == null) return runWords(words, out, err);
+        if (redirect == null) return runWords(words, stdin, out, err);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int code;
         try (PrintStream c = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            code = runWords(words, c, err);
+            code = runWords(words, stdin, c, err);
         }
         state.writeFile(redirect, captured.toString(StandardCharsets.UTF_8));
         return code;
     }
 
-    private int runWords(List<String> words, PrintStream out, PrintStream err) {
+    private int runWords(List<String> words, byte[] stdin, PrintStream out, PrintStream err) {
         while (!words.isEmpty() && words.get(0).equals("sudo")) {
             words = words.subList(1, words.size());
             while (!words.isEmpty() && words.get(0).startsWith("-")) {
@@ -102,8 +109,9 @@ final class DebianShell {
         }
         if (words.isEmpty()) return 0;
         if ((words.get(0).equals("sh") || words.get(0).equals("/bin/sh")) && words.size() >= 3 && words.get(1).equals("-c")) {
-            return runLine(words.get(2), out, err);
+            return runLine(words.get(2), stdin, out, err);
         }
+        if (StdinCommands.handles(words)) return stdinCommands.run(words, stdin, out, err);
         return commands.run(words, out, err);
     }
 }

@@ -23,6 +23,7 @@ final class SimulatedCommand implements Command {
     private final DebianShell shell;
     private final Duration delay;
     private final ScheduledExecutorService timer;
+    private InputStream in;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
@@ -36,7 +37,7 @@ final class SimulatedCommand implements Command {
 
     @Override
     public void setInputStream(InputStream in) {
-        // commands read no input
+        this.in = in;
     }
 
     @Override
@@ -56,11 +57,31 @@ final class SimulatedCommand implements Command {
 
     @Override
     public void start(ChannelSession channel, Environment env) {
-        timer.execute(() -> {
-            DebianShell.Outcome outcome = shell.run(line);
-            if (delay.isZero()) answer(outcome);
-            else timer.schedule(() -> answer(outcome), delay.toMillis(), TimeUnit.MILLISECONDS);
-        });
+        if (StdinCommands.readsStdin(line)) {
+            // reading blocks until the client sends end of file: not on the shared timer
+            Thread reader = new Thread(() -> {
+                byte[] input = readStdin();
+                timer.execute(() -> runAndAnswer(input));
+            }, "sandbox-stdin");
+            reader.setDaemon(true);
+            reader.start();
+        } else {
+            timer.execute(() -> runAndAnswer(new byte[0]));
+        }
+    }
+
+    private byte[] readStdin() {
+        try {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private void runAndAnswer(byte[] stdin) {
+        DebianShell.Outcome outcome = shell.run(line, stdin);
+        if (delay.isZero()) answer(outcome);
+        else timer.schedule(() -> answer(outcome), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void answer(DebianShell.Outcome outcome) {
