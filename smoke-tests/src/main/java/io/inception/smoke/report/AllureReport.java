@@ -3,6 +3,7 @@ package io.inception.smoke.report;
 import io.qameta.allure.ConfigurationBuilder;
 import io.qameta.allure.Extension;
 import io.qameta.allure.ReportGenerator;
+import io.qameta.allure.allure1.Allure1Plugin;
 import io.qameta.allure.allure2.Allure2Plugin;
 import io.qameta.allure.category.CategoriesPlugin;
 import io.qameta.allure.category.CategoriesTrendPlugin;
@@ -77,6 +78,8 @@ public final class AllureReport {
                 new HistoryTrendPlugin(), new CategoriesPlugin(), new CategoriesTrendPlugin(), new DurationPlugin(),
                 new DurationTrendPlugin(), new StatusChartPlugin(), new TimelinePlugin(), new SuitesPlugin(),
                 new TestsResultsPlugin(), new AttachmentsPlugin(), new SummaryPlugin(), new ExecutorPlugin(),
-                new LaunchPlugin(), new Allure1EnvironmentPlugin(), new Allure2Plugin());
+                new LaunchPlugin(),
+                // Allure1Plugin is the reader of environment.properties (the Environment widget)
+                new Allure1Plugin(), new Allure1EnvironmentPlugin(), new Allure2Plugin());
     }
 }

@@ -82,17 +82,30 @@ final class Attempts implements TestExecutionListener {
         return ids;
     }
 
+    /** Unique ids of the tests that failed and then passed on a retry. */
+    synchronized java.util.Set<String> flaky() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        tests.forEach((uid, t) -> {
+            if (flaky(t)) ids.add(uid);
+        });
+        return ids;
+    }
+
+    private static boolean flaky(Test t) {
+        return last(t).status() == TestOutcome.Status.PASSED
+                && t.attempts().stream().anyMatch(a -> a.status() == TestOutcome.Status.FAILED);
+    }
+
     /** The outcomes, quarantine applied. */
     synchronized List<TestOutcome> outcomes(SmokeSettings settings) {
         List<TestOutcome> list = new ArrayList<>();
         for (Test t : tests.values()) {
             Attempt last = last(t);
-            boolean everFailed = t.attempts().stream().anyMatch(a -> a.status() == TestOutcome.Status.FAILED);
             String message = last.status() == TestOutcome.Status.PASSED
                     ? t.attempts().stream().filter(a -> a.message() != null).map(Attempt::message).reduce((a, b) -> b).orElse(null)
                     : last.message();
             list.add(new TestOutcome(t.id(), t.name(), t.tags(), last.status(), message, t.attempts().size(),
-                    everFailed && last.status() == TestOutcome.Status.PASSED, settings.quarantined(t.id())));
+                    flaky(t), settings.quarantined(t.id())));
         }
         return list;
     }

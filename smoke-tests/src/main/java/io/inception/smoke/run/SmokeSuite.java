@@ -114,6 +114,7 @@ public final class SmokeSuite {
                         .map(DiscoverySelector.class::cast).toList();
                 execute(request(again, key, null), attempts, lifecycle, junit.resolve("attempt-" + (retry + 1)));
             }
+            AllureFlaky.mark(results, attempts.flaky());
             return SmokeReport.of(environment.name(), environment.expectedVersion(), settings.tags(), started,
                     clock.instant(), attempts.outcomes(settings), results.toString(), junit.toString());
         } catch (IOException e) {
