@@ -4,6 +4,9 @@ import io.inception.sandbox.ssh.SandboxFleet;
 import io.inception.sandbox.ssh.SandboxFleetSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inception.sandbox.inova.InovaSimulator;
+import io.inception.sandbox.inova.InovaSpec;
+import io.inception.sandbox.ssh.HostEndpoint;
 import io.inception.sandbox.xenapi.XenApiSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +28,8 @@ public final class SandboxCommand implements Callable<Integer> {
 
     /** {@code inception sandbox up [--hosts N] [--cells C] [--json]}. */
     @Command(name = "up", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-            description = "Start simulated hosts behind real SSH on 127.0.x.y and a simulated XenServer pool (XenAPI), print their"
-                    + " endpoints; stays up until interrupted.")
+            description = "Start simulated hosts behind real SSH on 127.0.x.y, a simulated XenServer pool (XenAPI) and a"
+                    + " simulated iNova (Keystone, Nova, Glance), print their endpoints; stays up until interrupted.")
     public static final class Up implements Callable<Integer> {
         @Option(names = "--hosts", defaultValue = "20", description = "Number of hosts (default: ${DEFAULT-VALUE}).")
         int hosts;
@@ -40,7 +43,7 @@ public final class SandboxCommand implements Callable<Integer> {
         @Option(names = "--dir", paramLabel = "DIR", description = "Where the client key is written (default: a new temporary directory).")
         Path dir;
 
-        @Option(names = "--json", description = "Print one JSON document (hosts, ssh, xenapi) once ready.")
+        @Option(names = "--json", description = "Print one JSON document (hosts, ssh, xenapi, keystone) once ready.")
         boolean json;
 
         /** Counted down when the fleet is up (for tests). */
@@ -50,16 +53,24 @@ public final class SandboxCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("inception-sandbox-");
             try (SandboxFleet fleet = SandboxFleet.start(SandboxFleetSpec.of(hosts, cells, work).withPort(port));
-                 XenApiSimulator xen = XenApiSimulator.start()) {
+                 XenApiSimulator xen = XenApiSimulator.start();
+                 // the fleet's hosts are iNova's hypervisors: their nova-compute services are what a rollout drains
+                 InovaSimulator inova = InovaSimulator.start(InovaSpec.defaults().withComputeHosts(
+                         fleet.endpoints().stream().map(HostEndpoint::name).toList()))) {
                 if (json) {
                     ObjectMapper mapper = new ObjectMapper();
                     ObjectNode doc = (ObjectNode) mapper.readTree(fleet.describeJson());
                     // the simulated physical pool's login: sandbox data, printed so any XenAPI client can use it
                     doc.putObject("xenapi").put("url", xen.url()).put("username", xen.username())
                             .put("password", xen.password());
+                    // the simulated iNova's login: sandbox data, printed so any OpenStack client can use it
+                    doc.set("keystone", inova.describeJson());
                     System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
                 } else {
                     System.out.println("sandbox up: XenAPI pool at " + xen.url() + " (user " + xen.username()
+                            + "; --json prints the password)");
+                    System.out.println("sandbox up: iNova (Keystone v3) at " + inova.authUrl() + " (user "
+                            + inova.username() + ", project " + inova.project() + ", domain " + inova.domain()
                             + "; --json prints the password)");
                     System.out.println("sandbox up: " + fleet.hosts().size() + " hosts in " + cells + " cells; ssh as "
                             + fleet.user() + " with " + fleet.privateKeyFile());
