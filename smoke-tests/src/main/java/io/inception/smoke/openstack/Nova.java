@@ -59,6 +59,8 @@ public final class Nova {
         List<ComputeService> list = new ArrayList<>();
         JsonNode body = session.call("GET", "compute", "/os-services?binary=nova-compute", null, headers).expect(200).json();
         for (JsonNode s : body.path("services")) {
+            // the filter is a hint: not every Nova honours it
+            if (!"nova-compute".equals(s.path("binary").asText())) continue;
             list.add(new ComputeService(s.path("host").asText(), s.path("binary").asText(), s.path("state").asText(),
                     s.path("status").asText(), s.path("disabled_reason").asText(null)));
         }

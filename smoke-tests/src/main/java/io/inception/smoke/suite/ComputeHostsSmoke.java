@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +61,9 @@ public class ComputeHostsSmoke {
         Allure.addAttachment("os-services", String.join("\n", services.stream().map(Nova.ComputeService::toString).toList()));
         Map<String, Nova.ComputeService> byHost = services.stream()
                 .collect(Collectors.toMap(Nova.ComputeService::host, Function.identity(), (a, b) -> a));
-        HostChecks.expectOnEveryHost(session, env.computeHosts().stream().collect(Collectors.toMap(h -> h, byHost::get,
-                        (a, b) -> a, java.util.LinkedHashMap::new)),
+        Map<HostTarget, Nova.ComputeService> perHost = new LinkedHashMap<>();
+        env.computeHosts().forEach(h -> perHost.put(h, byHost.get(h.name())));
+        HostChecks.expectOnEveryHost(session, perHost,
                 host -> "host " + host.name() + ": nova-compute up and enabled", (host, service) -> {
                     if (service == null) return Optional.of("Nova has no nova-compute service on this host");
                     if (service.upAndEnabled()) return Optional.empty();
