@@ -93,9 +93,7 @@ public final class RolloutCommand implements Callable<Integer> {
         }
         RolloutSpec spec = RolloutSpec.of(env, build, version, aptSource).withWaves(RolloutSpec.parseWaves(waves))
                 .withMaxParallel(maxParallel).withRollbackAll(rollbackAll);
-        spec = new RolloutSpec(spec.environment(), spec.buildId(), packageName, spec.version(), spec.aptSource(),
-                spec.waves(), spec.maxParallel(), spec.budget(), spec.cellOrder(), spec.rollbackAll(),
-                spec.leaveFailedDrained(), spec.commandTimeout());
+        spec = spec.withPackage(packageName);
         if (failureBudget != null) spec = spec.withBudget(FailureBudgetPolicy.parse(failureBudget));
         RolloutSpec planned = spec;
         try (Inception inception = store.open()) {

@@ -91,9 +91,7 @@ public final class RolloutStage implements Stage {
         Parameters p = context.params();
         String build = context.build().map(b -> b.id()).orElse(context.runId());
         RolloutSpec spec = RolloutSpec.of(context.environment().name(), build, p.string("version"), p.string("apt-source"));
-        spec = new RolloutSpec(spec.environment(), spec.buildId(), p.optionalString("package").orElse("nova-compute"),
-                spec.version(), spec.aptSource(), spec.waves(), spec.maxParallel(), spec.budget(), spec.cellOrder(),
-                spec.rollbackAll(), spec.leaveFailedDrained(), spec.commandTimeout());
+        spec = spec.withPackage(p.optionalString("package").orElse("nova-compute"));
         List<Object> waves = p.list("waves");
         if (!waves.isEmpty()) spec = spec.withWaves(RolloutSpec.parseWaves(String.join(",", waves.stream().map(String::valueOf).toList())));
         spec = spec.withMaxParallel((int) p.optional("max-parallel", Number.class).map(Number::longValue).orElse(50L).longValue());
