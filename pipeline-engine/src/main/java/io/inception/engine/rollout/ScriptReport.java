@@ -6,12 +6,13 @@ import java.util.Optional;
 
 /**
  * What a {@link HostCommands} script came to: the step whose marker was printed last (the one that
- * failed, when the script did), the package state the verify step printed, and the result with the
- * marker lines taken out of its output (so messages show the host's own output).
+ * failed, when the script did), the package state the verify step printed, and the result with
+ * only the last step's standard output (so a message shows what the failing step printed; standard
+ * error is kept whole).
  *
  * @param lastStep  the last step that started, or empty when none did (e.g. the host was unreachable)
  * @param installed {@code status|version} as the verify step read it, or empty
- * @param result    the command's result without marker lines
+ * @param result    the command's result, standard output cut to the last step's
  */
 record ScriptReport(Optional<HostCommands.Step> lastStep, Optional<Installed> installed, CommandResult result) {
     /** One package as dpkg reports it. */
@@ -31,6 +32,7 @@ record ScriptReport(Optional<HostCommands.Step> lastStep, Optional<Installed> in
         for (String line : c.stdout().split("\n", -1)) {
             if (line.startsWith(HostCommands.STEP_MARKER)) {
                 last = step(line.substring(HostCommands.STEP_MARKER.length()).trim());
+                out.setLength(0);
             } else if (line.startsWith(HostCommands.INSTALLED_MARKER)) {
                 String[] parts = line.substring(HostCommands.INSTALLED_MARKER.length()).trim().split("\\|", 2);
                 if (parts.length == 2) installed = new Installed(parts[0], parts[1]);
