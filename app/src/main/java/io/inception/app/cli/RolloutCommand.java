@@ -3,6 +3,10 @@ package io.inception.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.inception.app.Inception;
+import io.inception.app.InceptionHome;
+import io.inception.engine.pipeline.PipelineRepository;
+import io.inception.engine.rollout.CellOrder;
+import io.inception.engine.rollout.EnvironmentTargets;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.fleet.SshFleet;
 import io.inception.engine.rollout.FailureBudgetPolicy;
@@ -33,24 +37,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * {@code inception rollout --env E --build B --package-version V --apt-source LINE --inventory FILE} and
- * {@code rollout resume|rollback|show <id>}. The drain is the in-memory one until iNova provides
- * the Nova implementation.
+ * {@code inception rollout --env E --build B --package-version V --apt-source LINE} and
+ * {@code rollout resume|rollback|approve|show <id>}. The hosts, cells, waves (with their pauses and
+ * manual gates), failure budget and the {@code rollout:} section come from the environment file at
+ * {@code --repo/--ref}; options given on the command line override the file. {@code --inventory}
+ * (the document {@code inception sandbox up --json} prints) replaces the file's hosts for ad-hoc
+ * use. The drain is the in-memory one until iNova provides the Nova implementation.
  */
 @Command(name = "rollout", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = "Upgrade a package on every host of an environment in waves, with a failure budget and rollback.",
-        subcommands = {RolloutCommand.Resume.class, RolloutCommand.Rollback.class, RolloutCommand.Show.class},
-        footer = {"", "Examples:", "  inception sandbox up --hosts 200 --cells 2 --json > sandbox.json &",
+        subcommands = {RolloutCommand.Resume.class, RolloutCommand.Rollback.class, RolloutCommand.Approve.class,
+                RolloutCommand.Show.class},
+        footer = {"", "Examples:", "  inception hosts trust qe",
+                "  inception rollout --env qe --build b-42 --package-version 2.0-1 \\",
+                "      --apt-source 'deb [signed-by=/etc/apt/keyrings/inception.gpg] http://repo:8080/apt qe main'",
+                "  inception rollout approve ro-20261127-040000-1a2b      (a wave with gate: manual)",
+                "  inception sandbox up --hosts 200 --cells 2 --json > sandbox.json &",
                 "  inception rollout --env local --build b-42 --package-version 2.0-1 \\",
                 "      --apt-source 'deb [trusted=yes] http://127.0.0.1:8080/builds/b-42 stable main' --inventory sandbox.json",
                 "  inception rollout show ro-20261127-040000-1a2b"})
 public final class RolloutCommand implements Callable<Integer> {
     static final ObjectMapper JSON = RunsCommand.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String DEFAULT_WAVES = "1,5%,25%,100%";
 
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--env", description = "The environment to roll out to.")
+    @Mixin
+    ConfigRepoOptions config = new ConfigRepoOptions();
+
+    @Option(names = "--env", description = "The environment to roll out to (its file gives hosts, waves, budget).")
     String env;
 
     @Option(names = "--build", description = "The build id whose package is rolled out.")
@@ -62,49 +78,84 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--apt-source", description = "The 'deb ...' line of the build's apt snapshot.")
     String aptSource;
 
-    @Option(names = "--package", defaultValue = "nova-compute", description = "Package and service (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--package", description = "Package and service (default: the environment's, else nova-compute).")
     String packageName;
 
     @Option(names = "--inventory", paramLabel = "FILE",
-            description = "Hosts and SSH login as JSON, e.g. what `inception sandbox up --json` prints.")
+            description = "Hosts and SSH login as JSON, e.g. what `inception sandbox up --json` prints (instead of the"
+                    + " environment file's hosts).")
     Path inventory;
 
-    @Option(names = "--waves", defaultValue = "1,5%,25%,100%", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--waves", description = "Batch sizes, e.g. " + DEFAULT_WAVES + " (default: the environment's).")
     String waves;
 
-    @Option(names = "--max-parallel", defaultValue = "50", description = "Hosts at once per wave (default: ${DEFAULT-VALUE}).")
-    int maxParallel;
+    @Option(names = "--max-parallel", description = "Hosts at once per wave (default: the environment's, else 50).")
+    Integer maxParallel;
 
-    @Option(names = "--failure-budget", description = "Failures allowed after the first two waves: a count or N%% (default 2%%).")
+    @Option(names = "--failure-budget", description = "Failures allowed after the strict first waves: a count or N%%.")
     String failureBudget;
+
+    @Option(names = "--cell-order", description = "parallel (every wave touches every cell) or one-at-a-time.")
+    String cellOrder;
 
     @Option(names = "--rollback-all", description = "When the budget is spent, roll back the upgraded hosts too.")
     boolean rollbackAll;
+
+    @Option(names = "--gate-timeout", defaultValue = "24h",
+            description = "How long to wait at a pause or manual gate before giving up (the rollout stays resumable;"
+                    + " default: ${DEFAULT-VALUE}).")
+    String gateTimeout;
 
     @Option(names = "--json", description = "Print the final summary as one JSON document instead of live progress.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (env == null || build == null || version == null || aptSource == null || inventory == null) {
-            System.err.println("inception rollout: --env, --build, --package-version, --apt-source and --inventory are required"
-                    + " (or say `rollout resume|rollback|show <id>`)");
+        if (env == null || build == null || version == null || aptSource == null) {
+            System.err.println("inception rollout: --env, --build, --package-version and --apt-source are required"
+                    + " (or say `rollout resume|rollback|approve|show <id>`)");
             return 2;
         }
-        RolloutSpec spec = RolloutSpec.of(env, build, version, aptSource).withWaves(RolloutSpec.parseWaves(waves))
-                .withMaxParallel(maxParallel).withRollbackAll(rollbackAll);
-        spec = new RolloutSpec(spec.environment(), spec.buildId(), packageName, spec.version(), spec.aptSource(),
-                spec.waves(), spec.maxParallel(), spec.budget(), spec.cellOrder(), spec.rollbackAll(),
-                spec.leaveFailedDrained(), spec.commandTimeout());
-        if (failureBudget != null) spec = spec.withBudget(FailureBudgetPolicy.parse(failureBudget));
-        RolloutSpec planned = spec;
         try (Inception inception = store.open()) {
-            RolloutTargets.Fleet fleet = FleetInventory.load(inventory, knownHosts(inception, env));
+            RolloutTargets.Fleet fleet = inventory != null ? FleetInventory.load(inventory, knownHosts(inception, env))
+                    : targets(inception, config).forEnvironment(env);
+            RolloutSpec planned = options(fleet.environment()
+                    .map(file -> EnvironmentTargets.spec(file, build, version, aptSource))
+                    .orElseGet(() -> RolloutSpec.of(env, build, version, aptSource)));
             String id = engine(inception.store(), null).plan(planned, fleet.hosts());
             if (!json) System.out.println("rollout " + id + ": " + fleet.hosts().size() + " hosts, " + planned.packageName()
                     + " " + planned.version());
-            return follow(inception.store(), fleet, id, json, e -> e.run(id));
+            return follow(inception.store(), fleet, id, json, RunCommand.Durations.parse(gateTimeout), e -> e.run(id));
         }
+    }
+
+    /** The plan with what the command line says explicitly. */
+    RolloutSpec options(RolloutSpec spec) {
+        if (packageName != null) spec = spec.withPackage(packageName);
+        if (waves != null) spec = spec.withWaves(RolloutSpec.parseWaves(waves));
+        if (maxParallel != null) spec = spec.withMaxParallel(maxParallel);
+        if (failureBudget != null) {
+            FailureBudgetPolicy b = FailureBudgetPolicy.parse(failureBudget);
+            spec = spec.withBudget(new FailureBudgetPolicy(spec.budget().strictWaves(), b.maxFailed()));
+        }
+        if (cellOrder != null) {
+            if (!cellOrder.equals("parallel") && !cellOrder.equals("one-at-a-time")) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--cell-order must be parallel or one-at-a-time, not '" + cellOrder + "'");
+            }
+            spec = spec.withCellOrder(cellOrder.equals("parallel") ? CellOrder.PARALLEL : CellOrder.ONE_AT_A_TIME);
+        }
+        if (rollbackAll) spec = spec.withRollbackAll(true);
+        return spec;
+    }
+
+    /** The environment files at the config ref, with the managed known_hosts under $INCEPTION_HOME. */
+    static EnvironmentTargets targets(Inception inception, ConfigRepoOptions config) {
+        return new EnvironmentTargets(name -> {
+            try (PipelineRepository repository = PipelineRepository.open(config.location())) {
+                return repository.at(config.ref()).environment(name);
+            }
+        }, inception.home().dir().resolve("known_hosts"), InceptionHome.sourceRoot(), System::getenv);
     }
 
     static Path knownHosts(Inception inception, String env) {
@@ -117,8 +168,11 @@ public final class RolloutCommand implements Callable<Integer> {
                 IdGenerator.timeBased(clock, new Random()));
     }
 
-    /** Runs {@code work} on a worker while printing progress every second; exit 0 when SUCCEEDED. */
-    static int follow(Store store, RolloutTargets.Fleet fleet, String id, boolean json,
+    /**
+     * Runs {@code work} on a worker while printing progress every second; at a pause or manual gate
+     * waits (checking every second, at most {@code gateTimeout}) and goes on. Exit 0 when SUCCEEDED.
+     */
+    static int follow(Store store, RolloutTargets.Fleet fleet, String id, boolean json, Duration gateTimeout,
                       Function<RolloutEngine, RolloutSummary> work) throws Exception {
         PrintStream out = System.out;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -126,6 +180,21 @@ public final class RolloutCommand implements Callable<Integer> {
             RolloutEngine engine = engine(store, ssh);
             if (!json) ticker.scheduleAtFixedRate(() -> out.println(progress(store, engine, id)), 1, 1, TimeUnit.SECONDS);
             RolloutSummary summary = CompletableFuture.supplyAsync(() -> work.apply(engine)).get();
+            java.time.Instant deadline = java.time.Instant.now().plus(gateTimeout);
+            String said = "";
+            while (summary.status() == io.inception.engine.model.ExecutionStatus.WAITING) {
+                if (!summary.message().equals(said)) System.err.println("rollout " + id + ": " + summary.message());
+                said = summary.message();
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    System.err.println("rollout " + id + ": gave up after " + gateTimeout + " (" + said
+                            + "); it stays WAITING: `inception rollout resume " + id + "` goes on");
+                    ticker.shutdownNow();
+                    print(out, summary, json);
+                    return 1;
+                }
+                summary = CompletableFuture.supplyAsync(() -> engine.run(id),
+                        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)).get();
+            }
             ticker.shutdownNow();
             print(out, summary, json);
             return summary.status() == io.inception.engine.model.ExecutionStatus.SUCCEEDED ? 0 : 1;
@@ -156,14 +225,22 @@ public final class RolloutCommand implements Callable<Integer> {
         summary.failed().forEach(f -> out.println("  " + f));
     }
 
-    /** What {@code resume} and {@code rollback} share: an existing rollout, driven with its inventory's fleet. */
+    /**
+     * What {@code resume} and {@code rollback} share: an existing rollout, driven with the login of
+     * its environment file (or of an inventory document).
+     */
     abstract static class OnRollout implements Callable<Integer> {
         @Mixin
         StoreOptions store = new StoreOptions();
+        @Mixin
+        ConfigRepoOptions config = new ConfigRepoOptions();
         @Parameters(paramLabel = "ROLLOUT_ID")
         String id;
-        @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "SSH login (user, key) as JSON.")
+        @Option(names = "--inventory", paramLabel = "FILE",
+                description = "SSH login (user, key) as JSON instead of the environment file's.")
         Path inventory;
+        @Option(names = "--gate-timeout", defaultValue = "24h", description = "How long to wait at a gate (default: ${DEFAULT-VALUE}).")
+        String gateTimeout;
         @Option(names = "--json")
         boolean json;
 
@@ -174,8 +251,9 @@ public final class RolloutCommand implements Callable<Integer> {
             try (Inception inception = store.open()) {
                 var rollout = inception.store().rollouts().find(id);
                 if (rollout.isEmpty()) return noSuchRollout(id);
-                return act(inception, FleetInventory.load(inventory,
-                        knownHosts(inception, rollout.get().spec().environment())));
+                String environment = rollout.get().spec().environment();
+                return act(inception, inventory != null ? FleetInventory.load(inventory, knownHosts(inception, environment))
+                        : targets(inception, config).forEnvironment(environment));
             }
         }
     }
@@ -186,7 +264,7 @@ public final class RolloutCommand implements Callable<Integer> {
     static final class Resume extends OnRollout {
         @Override
         int act(Inception inception, RolloutTargets.Fleet fleet) throws Exception {
-            return follow(inception.store(), fleet, id, json, e -> e.run(id));
+            return follow(inception.store(), fleet, id, json, RunCommand.Durations.parse(gateTimeout), e -> e.run(id));
         }
     }
 
@@ -196,8 +274,36 @@ public final class RolloutCommand implements Callable<Integer> {
     static final class Rollback extends OnRollout {
         @Override
         int act(Inception inception, RolloutTargets.Fleet fleet) throws Exception {
-            int code = follow(inception.store(), fleet, id, json, e -> e.rollbackAll(id));
+            int code = follow(inception.store(), fleet, id, json, RunCommand.Durations.parse(gateTimeout), e -> e.rollbackAll(id));
             return code == 1 ? 0 : code; // a rolled-back rollout is FAILED by definition
+        }
+    }
+
+    /** {@code inception rollout approve <id>}: opens the manual gate; whoever drives the rollout goes on. */
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve the next wave of a rollout waiting at a manual gate (gate: manual in the environment"
+                    + " file). The process driving it (inception rollout, the pipeline's stage, or a later"
+                    + " `rollout resume`) goes on.")
+    static final class Approve implements Callable<Integer> {
+        @Mixin
+        StoreOptions store = new StoreOptions();
+        @Parameters(paramLabel = "ROLLOUT_ID")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Inception inception = store.open()) {
+                var rollout = inception.store().rollouts().find(id);
+                if (rollout.isEmpty()) return noSuchRollout(id);
+                if (engine(inception.store(), null).approve(id)) {
+                    System.out.println("rollout " + id + ": approved; " + rollout.get().message().replaceFirst(
+                            "^waiting for approval after (wave \\d+).*", "the wave after $1 goes ahead"));
+                    return 0;
+                }
+                System.err.println("rollout " + id + " is not waiting for approval (" + rollout.get().status()
+                        + (rollout.get().message().isEmpty() ? "" : ": " + rollout.get().message()) + ")");
+                return 1;
+            }
         }
     }
 

@@ -155,7 +155,7 @@ final class EnvironmentFileReader {
             String field = Problems.index("waves", i);
             boolean last = i == items.size() - 1;
             MapFields.of(items.get(i), field, problems).ifPresent(w -> {
-                w.allow("name", "size", "pause");
+                w.allow("name", "size", "pause", "gate");
                 Optional<String> name = w.string("name", true);
                 name.ifPresent(n -> {
                     Integer first = names.putIfAbsent(n, w.node().position().line());
@@ -171,7 +171,8 @@ final class EnvironmentFileReader {
                     return q;
                 });
                 Duration pause = w.duration("pause", false).orElse(Duration.ZERO);
-                if (name.isPresent() && size.isPresent()) waves.add(new Wave(name.get(), size.get(), pause));
+                boolean manual = w.oneOf("gate", false, List.of("manual", "none")).map("manual"::equals).orElse(false);
+                if (name.isPresent() && size.isPresent()) waves.add(new Wave(name.get(), size.get(), pause, manual));
             });
         }
         if (items.isEmpty()) problems.add(seq.get(), "waves", "the wave plan is empty; leave 'waves' out for one wave");

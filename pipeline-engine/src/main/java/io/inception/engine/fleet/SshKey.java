@@ -28,6 +28,14 @@ public final class SshKey {
         }
     }
 
+    /**
+     * A key held in memory, e.g. read from an environment variable; {@code origin} names where it
+     * came from ({@code $INCEPTION_QE_SSH_KEY}), never the key.
+     */
+    public static SshKey of(byte[] material, String origin) {
+        return new SshKey(material, origin);
+    }
+
     /** The key text, for handing to JSch only. */
     byte[] bytes() {
         return material.clone();

@@ -8,18 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * The steps on one host — drain, point apt at the snapshot, install, restart, verify, undrain —
  * and the rollback of a failed host. Every step is idempotent and the host's phase is stored before
- * each one, so a host found in flight after a crash is taken up again at its phase: a package
- * already at the target version is not installed again. One instance per host at a time (it keeps
- * the last error of that host).
+ * each SSH round trip, so a host found in flight after a crash is taken up again at its phase (apt
+ * leaves a package already at the target version alone). A host costs two round trips: reading the
+ * installed version (stored before anything changes, for the rollback), then one script for the
+ * steps after the drain ({@link HostCommands#upgrade}); a host resumed in VERIFYING gets the verify
+ * script alone. One instance per host at a time.
  */
 final class HostUpgrade {
     private static final Logger LOG = LoggerFactory.getLogger(HostUpgrade.class);
-    private static final String INSTALLED = "install ok installed";
 
     private final SshFleet fleet;
     private final Drain drain;
@@ -42,9 +42,11 @@ final class HostUpgrade {
         if (rec.phase() == HostPhase.ROLLING_BACK) return rollback(rec, rec.message());
         HostTarget host = rec.host();
         if (rec.previousVersion() == null) {
-            Optional<Installed> before = query(host);
-            if (before.isEmpty()) return move(rec, HostPhase.FAILED, "read installed version: " + lastError);
-            rec = rec.withPreviousVersion(before.get().version());
+            CommandResult r = exec(host, HostCommands.query(spec.packageName()));
+            String[] parts = r instanceof CommandResult.Completed c && c.ok() && c.stdout().contains("|")
+                    ? c.stdout().trim().split("\\|", 2) : null;
+            if (parts == null) return move(rec, HostPhase.FAILED, "read installed version: " + r.describe());
+            rec = rec.withPreviousVersion(parts[1]);
         }
         HostPhase from = rec.phase();
         if (from == HostPhase.PENDING || from == HostPhase.DRAINING) {
@@ -55,14 +57,14 @@ final class HostUpgrade {
                 return move(rec, HostPhase.FAILED, "drain: " + drained.detail());
             }
         }
-        if (from.ordinal() <= HostPhase.UPGRADING.ordinal()) {
-            rec = move(rec, HostPhase.UPGRADING, "");
-            String failure = install(host, spec.version());
-            if (failure != null) return rollback(move(rec, HostPhase.FAILED, failure), failure);
-        }
         if (from.ordinal() <= HostPhase.VERIFYING.ordinal()) {
-            rec = move(rec, HostPhase.VERIFYING, "");
-            String failure = verify(host, spec.version());
+            boolean install = from.ordinal() <= HostPhase.UPGRADING.ordinal();
+            rec = move(rec, install ? HostPhase.UPGRADING : HostPhase.VERIFYING, "");
+            ScriptReport report = ScriptReport.of(exec(host, install
+                    ? HostCommands.upgrade(spec.packageName(), spec.version(), spec.aptSource(), spec.health())
+                    : HostCommands.verify(spec.packageName(), spec.health())));
+            String failure = report.failure(spec.packageName(), spec.version());
+            if (install && (failure == null || report.reachedVerify())) rec = move(rec, HostPhase.VERIFYING, "");
             if (failure != null) return rollback(move(rec, HostPhase.FAILED, failure), failure);
         }
         rec = move(rec, HostPhase.UNDRAINING, "");
@@ -78,8 +80,9 @@ final class HostUpgrade {
         String why = reason == null || reason.isEmpty() ? "rollback requested" : reason;
         if (rec.previousVersion() == null) return move(rec, HostPhase.FAILED, why + "; no previous version to roll back to");
         rec = move(rec, HostPhase.ROLLING_BACK, why);
-        String failure = install(host, rec.previousVersion());
-        if (failure == null) failure = verify(host, rec.previousVersion());
+        // the health command is the new build's check: the rollback verifies package and service only
+        String failure = ScriptReport.of(exec(host, HostCommands.upgrade(spec.packageName(), rec.previousVersion(),
+                spec.aptSource(), java.util.Optional.empty()))).failure(spec.packageName(), rec.previousVersion());
         if (failure != null) return move(rec, HostPhase.FAILED, why + "; rollback failed: " + failure);
         if (!spec.leaveFailedDrained()) drain.undrain(host);
         fleet.release(host);
@@ -92,48 +95,6 @@ final class HostUpgrade {
         store.update(rolloutId, next);
         LOG.debug("{} -> {} {}", rec.host().name(), phase, message);
         return next;
-    }
-
-    /** Returns null on success, or what failed. */
-    private String install(HostTarget host, String version) {
-        CommandResult apt = exec(host, HostCommands.pointApt(spec.aptSource()));
-        if (!apt.ok()) return "apt-get update: " + apt.describe();
-        Optional<Installed> now = query(host);
-        if (now.isEmpty()) return "read installed version: " + lastError;
-        if (!now.get().version().equals(version) || !now.get().status().equals(INSTALLED)) {
-            CommandResult r = exec(host, HostCommands.install(spec.packageName(), version));
-            if (!r.ok()) return "apt-get install " + spec.packageName() + "=" + version + ": " + r.describe();
-        } else {
-            LOG.info("{} already has {} {}; not installing again", host.name(), spec.packageName(), version);
-        }
-        CommandResult restart = exec(host, HostCommands.restart(spec.packageName()));
-        return restart.ok() ? null : "systemctl restart: " + restart.describe();
-    }
-
-    private String verify(HostTarget host, String version) {
-        Optional<Installed> now = query(host);
-        if (now.isEmpty()) return "verify: " + lastError;
-        if (!now.get().status().equals(INSTALLED) || !now.get().version().equals(version)) {
-            return "verify: " + spec.packageName() + " is " + now.get().version() + " (" + now.get().status()
-                    + "), expected " + version;
-        }
-        CommandResult active = exec(host, HostCommands.isActive(spec.packageName()));
-        return active.ok() ? null : "verify: service " + spec.packageName() + " is not active (" + active.describe() + ")";
-    }
-
-    private record Installed(String status, String version) {
-    }
-
-    private volatile String lastError = "";
-
-    private Optional<Installed> query(HostTarget host) {
-        CommandResult r = exec(host, HostCommands.query(spec.packageName()));
-        if (r instanceof CommandResult.Completed c && c.ok() && c.stdout().contains("|")) {
-            String[] parts = c.stdout().trim().split("\\|", 2);
-            return Optional.of(new Installed(parts[0], parts[1]));
-        }
-        lastError = r.describe();
-        return Optional.empty();
     }
 
     private CommandResult exec(HostTarget host, RemoteCommand command) {

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #run} works through the waves — at most {@code maxParallel} hosts at once, a wave
  * finishing before the next starts — until every host is final or the failure budget is spent;
  * {@link #rollbackAll} puts upgraded hosts back. {@code run} of an interrupted rollout is the
- * resume: final hosts are skipped, in-flight hosts re-checked from their stored phase.
+ * resume: final hosts are skipped, in-flight hosts re-checked from their stored phase. Before a wave
+ * whose predecessor has a {@link WaveGate}, {@code run} returns with the rollout WAITING until the
+ * pause is over (measured from the last host of the previous wave) and, for a manual gate, until
+ * {@link #approve}; calling {@code run} again then goes on.
  */
 public final class RolloutEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
@@ -59,10 +62,23 @@ public final class RolloutEngine {
         return id;
     }
 
-    /** Runs (or resumes) a rollout until it is complete or stopped by its failure budget. */
+    /** Runs (or resumes) a rollout until it is complete, stopped by its failure budget, or at a gate. */
     public RolloutSummary run(String id) {
+        return run(id, () -> false);
+    }
+
+    /**
+     * As {@link #run(String)}; once {@code cancelled} says so no further host is started, the hosts
+     * in flight finish their step sequence, and the rollout is left CANCELED (a later {@code run}
+     * resumes it).
+     */
+    public RolloutSummary run(String id, java.util.function.BooleanSupplier cancelled) {
         RolloutRecord rollout = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
-        if (rollout.status() != ExecutionStatus.RUNNING) {
+        if (rollout.status() == ExecutionStatus.CANCELED) {
+            store.setStatus(id, ExecutionStatus.RUNNING, "");
+            rollout = store.find(id).orElseThrow();
+        }
+        if (rollout.status() != ExecutionStatus.RUNNING && rollout.status() != ExecutionStatus.WAITING) {
             boolean rollingBack = store.hosts(id).stream().anyMatch(h -> h.phase() == HostPhase.ROLLING_BACK);
             return rollingBack ? rollbackAll(id) : summary(id);
         }
@@ -79,12 +95,25 @@ public final class RolloutEngine {
                 int wave = w;
                 List<HostRecord> todo = hosts.stream().filter(h -> h.wave() == wave && !h.phase().isFinal())
                         .sorted((a, b) -> Boolean.compare(b.phase().inFlight(), a.phase().inFlight())).toList();
+                if (!todo.isEmpty() && wave > 0 && notStarted(hosts, wave)) {
+                    java.util.Optional<String> hold = hold(store.find(id).orElseThrow(), hosts, wave - 1);
+                    if (hold.isPresent()) {
+                        if (!hold.get().equals(store.find(id).orElseThrow().message())) LOG.info("rollout {} {}", id, hold.get());
+                        store.setStatus(id, ExecutionStatus.WAITING, hold.get());
+                        return summary(id);
+                    }
+                    store.setStatus(id, ExecutionStatus.RUNNING, "");
+                }
                 if (!todo.isEmpty()) LOG.info("rollout {} wave {}: {} hosts", id, wave + 1, todo.size());
                 List<Future<?>> running = new ArrayList<>();
                 Map<String, String> mdc = MDC.getCopyOfContextMap();
                 for (HostRecord h : todo) {
                     running.add(pool.submit(() -> withMdc(mdc, h.host().name(), () -> {
                         if (stopped.get()) return;
+                        if (cancelled.getAsBoolean()) {
+                            stopped.set(true);
+                            return;
+                        }
                         HostRecord result = new HostUpgrade(fleet, drain, store, id, spec, clock).upgrade(h);
                         if (result.phase().isFailure()) {
                             int failed = failures.incrementAndGet();
@@ -94,6 +123,10 @@ public final class RolloutEngine {
                     })));
                 }
                 awaitAll(running);
+                if (stopped.get() && !spec.budget().spent(failures.get(), wave, total)) {
+                    return cancel(id);
+                }
+                if (!stopped.get() && cancelled.getAsBoolean()) return cancel(id);
                 if (stopped.get()) {
                     stopReason = "failure budget spent: " + failures.get() + " of " + total + " hosts failed by wave "
                             + (wave + 1);
@@ -114,10 +147,53 @@ public final class RolloutEngine {
         return summary(id);
     }
 
+    private RolloutSummary cancel(String id) {
+        LOG.warn("rollout {} cancelled", id);
+        store.setStatus(id, ExecutionStatus.CANCELED, "cancelled; `inception rollout resume " + id + "` continues it");
+        return summary(id);
+    }
+
+    /**
+     * Approves the manual gate the rollout is waiting at. Returns false (and changes nothing) when
+     * it is not waiting at one; the rollout goes on at its next {@link #run}.
+     */
+    public boolean approve(String id) {
+        RolloutRecord rollout = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
+        List<HostRecord> hosts = store.hosts(id);
+        int next = hosts.stream().filter(h -> !h.phase().isFinal()).mapToInt(HostRecord::wave).min().orElse(-1);
+        if (rollout.status() != ExecutionStatus.WAITING || next <= 0) return false;
+        boolean manual = rollout.spec().gateAfter(next - 1).map(WaveGate::manual).orElse(false);
+        if (!manual || rollout.approved(next - 1)) return false;
+        store.approveGate(id, next - 1);
+        LOG.info("rollout {}: gate after wave {} approved", id, next);
+        return true;
+    }
+
+    private static boolean notStarted(List<HostRecord> hosts, int wave) {
+        return hosts.stream().filter(h -> h.wave() == wave).allMatch(h -> h.phase() == HostPhase.PENDING);
+    }
+
+    /** Why the rollout must wait before the wave after {@code waveIndex}, or empty when it may go on. */
+    private java.util.Optional<String> hold(RolloutRecord rollout, List<HostRecord> hosts, int waveIndex) {
+        java.util.Optional<WaveGate> gate = rollout.spec().gateAfter(waveIndex);
+        if (gate.isEmpty() || !gate.get().holds()) return java.util.Optional.empty();
+        java.time.Instant ended = hosts.stream().filter(h -> h.wave() == waveIndex).map(HostRecord::updatedAt)
+                .max(java.util.Comparator.naturalOrder()).orElse(clock.instant());
+        java.time.Instant until = ended.plus(gate.get().pause());
+        if (clock.instant().isBefore(until)) {
+            return java.util.Optional.of("paused after wave " + (waveIndex + 1) + " until " + until);
+        }
+        if (gate.get().manual() && !rollout.approved(waveIndex)) {
+            return java.util.Optional.of("waiting for approval after wave " + (waveIndex + 1)
+                    + ": inception rollout approve " + rollout.id());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Rolls every upgraded host (DONE, or caught ROLLING_BACK) back to its previous version. */
     public RolloutSummary rollbackAll(String id) {
         RolloutRecord rollout = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
-        if (rollout.status() == ExecutionStatus.RUNNING) {
+        if (rollout.status() == ExecutionStatus.RUNNING || rollout.status() == ExecutionStatus.WAITING) {
             store.setStatus(id, ExecutionStatus.FAILED, "rolled back on request");
         }
         List<HostRecord> todo = store.hosts(id).stream()

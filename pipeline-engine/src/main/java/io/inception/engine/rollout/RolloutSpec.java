@@ -21,10 +21,14 @@ import java.util.regex.Pattern;
  * @param rollbackAll     when the budget is spent, roll back the hosts already upgraded too
  * @param leaveFailedDrained keep a rolled-back host out of scheduling for a human to look at
  * @param commandTimeout  how long one command on a host may take
+ * @param healthCommand   a shell command run on the host (as root) after the package and service
+ *                        checks of verify; non-zero fails the host. Null for none
+ * @param gates           pauses and manual approvals between waves
  */
 public record RolloutSpec(String environment, String buildId, String packageName, String version, String aptSource,
                           List<Quantity> waves, int maxParallel, FailureBudgetPolicy budget, CellOrder cellOrder,
-                          boolean rollbackAll, boolean leaveFailedDrained, Duration commandTimeout) {
+                          boolean rollbackAll, boolean leaveFailedDrained, Duration commandTimeout,
+                          String healthCommand, List<WaveGate> gates) {
     private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9.+~:-]+");
 
@@ -35,6 +39,10 @@ public record RolloutSpec(String environment, String buildId, String packageName
 
     public RolloutSpec {
         waves = List.copyOf(waves);
+        gates = gates == null ? List.of() : List.copyOf(gates);
+        if (healthCommand != null && (healthCommand.isBlank() || healthCommand.indexOf('\0') >= 0)) {
+            throw new IllegalArgumentException("the health command must be a non-empty shell command");
+        }
         if (!PACKAGE.matcher(packageName).matches()) throw new IllegalArgumentException("invalid package name: " + packageName);
         if (!VERSION.matcher(version).matches()) throw new IllegalArgumentException("invalid package version: " + version);
         if (aptSource.contains("\n") || !aptSource.startsWith("deb ")) {
@@ -47,37 +55,68 @@ public record RolloutSpec(String environment, String buildId, String packageName
     /** nova-compute at {@code version} with the default waves, 50 hosts at once and the default budget. */
     public static RolloutSpec of(String environment, String buildId, String version, String aptSource) {
         return new RolloutSpec(environment, buildId, "nova-compute", version, aptSource, DEFAULT_WAVES, 50,
-                FailureBudgetPolicy.DEFAULT, CellOrder.PARALLEL, false, false, Duration.ofMinutes(10));
+                FailureBudgetPolicy.DEFAULT, CellOrder.PARALLEL, false, false, Duration.ofMinutes(10), null, List.of());
     }
 
     public RolloutSpec withWaves(List<Quantity> w) {
         return new RolloutSpec(environment, buildId, packageName, version, aptSource, w, maxParallel, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout);
+                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
     }
 
     public RolloutSpec withMaxParallel(int n) {
         return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, n, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout);
+                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
     }
 
     public RolloutSpec withBudget(FailureBudgetPolicy b) {
         return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, b, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout);
+                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
     }
 
     public RolloutSpec withCellOrder(CellOrder o) {
         return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, o,
-                rollbackAll, leaveFailedDrained, commandTimeout);
+                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
     }
 
     public RolloutSpec withRollbackAll(boolean all) {
         return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
-                all, leaveFailedDrained, commandTimeout);
+                all, leaveFailedDrained, commandTimeout, healthCommand, gates);
     }
 
     public RolloutSpec withCommandTimeout(Duration t) {
         return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, t);
+                rollbackAll, leaveFailedDrained, t, healthCommand, gates);
+    }
+
+    public RolloutSpec withPackage(String pkg) {
+        return new RolloutSpec(environment, buildId, pkg, version, aptSource, waves, maxParallel, budget, cellOrder,
+                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+    }
+
+    public RolloutSpec withLeaveFailedDrained(boolean drained) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
+                rollbackAll, drained, commandTimeout, healthCommand, gates);
+    }
+
+    /** {@code command} (or null for none) runs on each host at the end of verify. */
+    public RolloutSpec withHealthCommand(String command) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
+                rollbackAll, leaveFailedDrained, commandTimeout, command, gates);
+    }
+
+    public RolloutSpec withGates(List<WaveGate> g) {
+        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
+                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, g);
+    }
+
+    /** The health command, if any. */
+    public java.util.Optional<String> health() {
+        return java.util.Optional.ofNullable(healthCommand);
+    }
+
+    /** The gate after wave {@code waveIndex} (0-based), if any. */
+    public java.util.Optional<WaveGate> gateAfter(int waveIndex) {
+        return gates.stream().filter(g -> g.afterWave() == waveIndex).findFirst();
     }
 
     /** Parses {@code 1,5%,25%,100%}. */

@@ -26,4 +26,7 @@ public interface RolloutStore {
     void update(String id, HostRecord host);
 
     void setStatus(String id, ExecutionStatus status, String message);
+
+    /** Approves the manual gates after waves {@code 0 .. afterWave} (0-based). */
+    void approveGate(String id, int afterWave);
 }

@@ -1,19 +1,34 @@
 package io.inception.engine.rollout;
 
+import io.inception.engine.config.EnvironmentFile;
 import io.inception.engine.fleet.FleetSettings;
 import io.inception.engine.fleet.HostTarget;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Where an environment's compute hosts are and how to log in to them; {@code app} implements it
- * from the environment file (or the sandbox), later the iNova provisioner too.
+ * Where an environment's compute hosts are and how to log in to them: {@link EnvironmentTargets}
+ * reads them from the environment file; an inventory (the sandbox's) or, later, the iNova
+ * provisioner can supply them too.
  */
 public interface RolloutTargets {
-    /** The fleet of one environment. */
-    record Fleet(List<HostTarget> hosts, FleetSettings settings) {
+    /**
+     * The fleet of one environment.
+     *
+     * @param hosts       the hosts, in the file's cell order
+     * @param settings    how to log in
+     * @param environment the environment file they came from, when they did (its waves, gates,
+     *                    failure budget and {@code rollout:} section shape the rollout)
+     */
+    record Fleet(List<HostTarget> hosts, FleetSettings settings, Optional<EnvironmentFile> environment) {
         public Fleet {
             hosts = List.copyOf(hosts);
+        }
+
+        /** A fleet not described by an environment file. */
+        public Fleet(List<HostTarget> hosts, FleetSettings settings) {
+            this(hosts, settings, Optional.empty());
         }
     }
 

@@ -91,6 +91,13 @@ public final class StoredRollouts implements RolloutStore {
                 .bind("at", Sql.ts(clock.instant())).execute());
     }
 
+    @Override
+    public void approveGate(String id, int afterWave) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE rollouts SET approved_gates = :n, updated_at = :at"
+                        + " WHERE rollout_id = :id AND approved_gates < :n")
+                .bind("id", id).bind("n", afterWave + 1).bind("at", Sql.ts(clock.instant())).execute());
+    }
+
     private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindHost(T s, HostRecord r) {
         return s.bind("host", r.host().name()).bind("cell", r.host().cell()).bind("address", r.host().address())
                 .bind("port", r.host().port()).bind("wave", r.wave()).bind("position", r.position())
@@ -102,7 +109,7 @@ public final class StoredRollouts implements RolloutStore {
     private static RolloutRecord rollout(ResultSet rs) throws SQLException {
         return new RolloutRecord(rs.getString("rollout_id"), EngineJson.read(rs.getString("spec_json"), RolloutSpec.class),
                 ExecutionStatus.valueOf(rs.getString("status")), rs.getString("message"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getInt("approved_gates"));
     }
 
     private static HostRecord host(ResultSet rs) throws SQLException {

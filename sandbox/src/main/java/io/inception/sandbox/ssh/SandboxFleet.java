@@ -22,8 +22,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * N simulated hosts behind real SSH, on loopback addresses {@code 127.0.x.y} (host 1 is
- * {@code 127.0.1.1}, 250 hosts per {@code x}), each with its own host key, all accepting one
- * client key that the fleet writes to {@code workDir/id_ecdsa}. {@code SandboxFleet.start(spec)}
+ * {@code 127.0.1.1}, 250 hosts per {@code x}, so 10,000 hosts use {@code 127.0.1-40.*}), each with
+ * its own host key, all accepting one client key that the fleet writes to {@code workDir/id_ecdsa}.
+ * One {@link SharedSshServer} serves them all on one port. {@code SandboxFleet.start(spec)}
  * returns once every host listens; {@link #close()} stops them.
  */
 public final class SandboxFleet implements AutoCloseable {
@@ -35,13 +36,15 @@ public final class SandboxFleet implements AutoCloseable {
     private final Map<String, SandboxHost> hosts;
     private final Path privateKeyFile;
     private final ScheduledExecutorService timer;
+    private final SharedSshServer server;
 
     private SandboxFleet(SandboxFleetSpec spec, Map<String, SandboxHost> hosts, Path privateKeyFile,
-                         ScheduledExecutorService timer) {
+                         ScheduledExecutorService timer, SharedSshServer server) {
         this.spec = spec;
         this.hosts = hosts;
         this.privateKeyFile = privateKeyFile;
         this.timer = timer;
+        this.server = server;
     }
 
     /** Starts every host; fails (and stops those started) when one cannot listen. */
@@ -56,26 +59,27 @@ public final class SandboxFleet implements AutoCloseable {
                     return t;
                 });
         Map<String, SandboxHost> hosts = new LinkedHashMap<>();
+        SharedSshServer server = null;
         try {
+            if (spec.hosts() > 250 * 254) throw new IllegalArgumentException("at most " + 250 * 254 + " sandbox hosts");
             Files.createDirectories(spec.workDir());
             KeyPair client = Keys.newKeyPair();
             Path keyFile = spec.workDir().resolve("id_ecdsa");
             Keys.writePrivateKey(client, keyFile);
+            server = new SharedSshServer(client.getPublic(), spec.port());
             int cells = Math.max(1, spec.cells());
             for (int i = 0; i < spec.hosts(); i++) {
                 int cell = 1 + (int) ((long) i * cells / spec.hosts());
                 String name = String.format("c%d-%03d", cell, i + 1);
                 String address = "127.0." + (1 + i / 250) + "." + (1 + i % 250);
                 DebianState state = new DebianState().withPackage(spec.packageName(), spec.initialVersion());
-                SandboxHost host = new SandboxHost(name, "c" + cell, address, spec.port(), state, spec.index(),
-                        client.getPublic(), timer);
-                host.start();
-                hosts.put(name, host);
+                hosts.put(name, new SandboxHost(name, "c" + cell, address, state, spec.index(), server, timer));
             }
+            server.start(List.copyOf(hosts.values()));
             LOG.info("sandbox fleet up: {} hosts in {} cells", hosts.size(), cells);
-            return new SandboxFleet(spec, Collections.unmodifiableMap(hosts), keyFile, timer);
+            return new SandboxFleet(spec, Collections.unmodifiableMap(hosts), keyFile, timer, server);
         } catch (IOException | RuntimeException e) {
-            hosts.values().forEach(SandboxHost::stop);
+            if (server != null) server.stop();
             timer.shutdownNow();
             if (e instanceof IOException io) throw new UncheckedIOException(io);
             throw (RuntimeException) e;
@@ -139,7 +143,7 @@ public final class SandboxFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        hosts.values().forEach(SandboxHost::stop);
+        server.stop();
         timer.shutdownNow();
     }
 }
