@@ -31,6 +31,9 @@ public final class Store implements AutoCloseable {
     private final RunLocks locks;
     private final StoredTriggerStates triggerStates;
     private final StoredRollouts rollouts;
+    private final StoredPromotions promotions;
+    private final StoredUsers users;
+    private final AuditLog audit;
 
     private Store(DataSource dataSource, AutoCloseable pool, String url, Clock clock) {
         this.url = url;
@@ -51,6 +54,9 @@ public final class Store implements AutoCloseable {
         this.locks = new RunLocks(jdbi, clock);
         this.triggerStates = new StoredTriggerStates(jdbi, clock);
         this.rollouts = new StoredRollouts(jdbi, clock);
+        this.promotions = new StoredPromotions(jdbi);
+        this.users = new StoredUsers(jdbi);
+        this.audit = new AuditLog(jdbi);
     }
 
     /** The Inception home: {@code $INCEPTION_HOME}, or {@code ./.inception} when unset. */
@@ -164,6 +170,21 @@ public final class Store implements AutoCloseable {
     /** Rollouts and the state of their hosts. */
     public StoredRollouts rollouts() {
         return rollouts;
+    }
+
+    /** Promotions of builds between environments. */
+    public StoredPromotions promotions() {
+        return promotions;
+    }
+
+    /** Users, API tokens and sessions (secrets only as hashes). */
+    public StoredUsers users() {
+        return users;
+    }
+
+    /** Who changed what, when, from where. */
+    public AuditLog audit() {
+        return audit;
     }
 
     public Clock clock() {
