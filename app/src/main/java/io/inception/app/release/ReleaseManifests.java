@@ -82,7 +82,7 @@ public final class ReleaseManifests {
      * The Puppet commit from the {@code puppet} fact: its {@code commit} (or {@code manifestCommit}) field,
      * or the fact itself when it is a plain string.
      */
-    static String puppetCommit(String json) {
+    public static String puppetCommit(String json) {
         if (json == null) return null;
         JsonNode node = EngineJson.read(json, JsonNode.class);
         if (node.isTextual()) return node.asText();
