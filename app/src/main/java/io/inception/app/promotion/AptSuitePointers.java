@@ -26,7 +26,7 @@ public final class AptSuitePointers implements SuitePointers {
             packaging.point(suite, buildId);
             return "builds/" + buildId;
         } catch (PublishException e) {
-            throw new IOException("cannot point suite " + suite + " at build " + buildId + ": " + e.getMessage(), e);
+            throw new IOException(e.getMessage(), e);
         }
     }
 }
