@@ -51,18 +51,24 @@ public final class BuildRepository {
         return new Build(b.id(), b.trunk(), b.branches(), b.candidateSha(), b.candidateRepo(), Sql.stored(b.createdAt()));
     }
 
+    private static final String BUILD_COLUMNS = "id, trunk_json, branches_json, candidate_sha, candidate_repo, created_at";
+    private static final org.jdbi.v3.core.mapper.RowMapper<Build> BUILD = (rs, ctx) -> {
+        String trunk = rs.getString("trunk_json");
+        return new Build(rs.getString("id"), trunk == null ? null : EngineJson.read(trunk, BranchHead.class),
+                readBranches(rs.getString("branches_json")), rs.getString("candidate_sha"),
+                rs.getString("candidate_repo"), Sql.instant(rs, "created_at"));
+    };
+
     public Optional<Build> find(String buildId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, trunk_json, branches_json, candidate_sha, candidate_repo, created_at"
-                        + " FROM builds WHERE id = :id")
-                .bind("id", buildId)
-                .map((rs, ctx) -> {
-                    String trunk = rs.getString("trunk_json");
-                    return new Build(rs.getString("id"),
-                            trunk == null ? null : EngineJson.read(trunk, BranchHead.class),
-                            readBranches(rs.getString("branches_json")), rs.getString("candidate_sha"),
-                            rs.getString("candidate_repo"), Sql.instant(rs, "created_at"));
-                })
-                .findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + BUILD_COLUMNS + " FROM builds WHERE id = :id")
+                .bind("id", buildId).map(BUILD).findOne());
+    }
+
+    /** The most recent builds, newest first. */
+    public List<Build> list(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + BUILD_COLUMNS
+                        + " FROM builds ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("limit", limit).map(BUILD).list());
     }
 
     private static List<BranchHead> readBranches(String json) {

@@ -58,6 +58,13 @@ public final class RunRepository {
                 .bind("limit", limit).map(MAPPER).list());
     }
 
+    /** Every run that carried {@code buildId}, oldest first. */
+    public List<Run> ofBuild(String buildId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM runs WHERE build_id = :build ORDER BY created_at, id")
+                .bind("build", buildId).map(MAPPER).list());
+    }
+
     /** The 50 most recent runs, newest first. */
     public List<Run> list() {
         return list(50);

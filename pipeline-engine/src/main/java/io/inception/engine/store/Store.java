@@ -32,6 +32,9 @@ public final class Store implements AutoCloseable {
     private final StoredTriggerStates triggerStates;
     private final StoredRollouts rollouts;
     private final EnvironmentResources environmentResources;
+    private final StoredPromotions promotions;
+    private final StoredUsers users;
+    private final AuditLog audit;
 
     private Store(DataSource dataSource, AutoCloseable pool, String url, Clock clock) {
         this.url = url;
@@ -53,6 +56,9 @@ public final class Store implements AutoCloseable {
         this.triggerStates = new StoredTriggerStates(jdbi, clock);
         this.rollouts = new StoredRollouts(jdbi, clock);
         this.environmentResources = new EnvironmentResources(jdbi, clock);
+        this.promotions = new StoredPromotions(jdbi);
+        this.users = new StoredUsers(jdbi);
+        this.audit = new AuditLog(jdbi);
     }
 
     /** The Inception home: {@code $INCEPTION_HOME}, or {@code ./.inception} when unset. */
@@ -171,6 +177,21 @@ public final class Store implements AutoCloseable {
     /** What modules made for each environment (control VMs, added cells) and the record of changes. */
     public EnvironmentResources environmentResources() {
         return environmentResources;
+    }
+
+    /** Promotions of builds between environments. */
+    public StoredPromotions promotions() {
+        return promotions;
+    }
+
+    /** Users, API tokens and sessions (secrets only as hashes). */
+    public StoredUsers users() {
+        return users;
+    }
+
+    /** Who changed what, when, from where. */
+    public AuditLog audit() {
+        return audit;
     }
 
     public Clock clock() {

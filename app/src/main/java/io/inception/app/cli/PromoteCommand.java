@@ -1,0 +1,132 @@
+package io.inception.app.cli;
+
+import io.inception.app.Inception;
+import io.inception.app.access.Actor;
+import io.inception.app.access.UserDirectory;
+import io.inception.app.promotion.PromotionOutcome;
+import io.inception.app.promotion.PromotionService;
+import io.inception.app.promotion.PromotionWiring;
+import io.inception.app.promotion.StagingDeploy;
+import io.inception.engine.store.Promotion;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/** {@code inception promote}. */
+@Command(name = "promote", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
+        description = {"Promote a build that passed QE to an environment (staging): its apt suite is repointed at the",
+                "build's snapshot (nothing is rebuilt), the build's Puppet commit is deployed, staging's smoke suite runs.",
+                "Only release managers promote and approve; developers may --request. A failed promotion leaves the",
+                "environment on its previous build. Who you are comes from an API token (`inception users token`)."},
+        footer = {"", "Exit status: 0 promoted or requested, 1 the deploy failed, 2 refused (QE not passed, busy), 3 denied.",
+                "", "Examples:", "  export INCEPTION_TOKEN=inc_...", "  inception promote b-20261127-0001 --to staging",
+                "  inception promote --rollback staging", "  inception promote --request b-20261127-0001 --to staging",
+                "  inception promote --approve p-20261127-0002", "  inception promote --list"})
+public final class PromoteCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Parameters(arity = "0..1", paramLabel = "BUILD_ID", description = "The build to promote.")
+    String buildId;
+
+    @Option(names = "--to", defaultValue = "staging", description = "Environment (default: ${DEFAULT-VALUE}).")
+    String to;
+
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    static final class Mode {
+        @Option(names = "--rollback", paramLabel = "ENV", description = "Re-promote ENV's previous good build.")
+        String rollback;
+
+        @Option(names = "--request", description = "Only ask for the promotion; a release manager approves it.")
+        boolean request;
+
+        @Option(names = "--approve", paramLabel = "PROMOTION_ID", description = "Approve a requested promotion.")
+        String approve;
+
+        @Option(names = "--list", description = "List promotions, newest first.")
+        boolean list;
+    }
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding your API token (default: $INCEPTION_TOKEN).")
+    Path tokenFile;
+
+    private final Supplier<StagingDeploy> deploy;
+
+    public PromoteCommand() {
+        this(PromotionWiring::stagingDeploy);
+    }
+
+    /** With the deploy the lead wires (Puppet + rollout + smoke on staging). */
+    public PromoteCommand(Supplier<StagingDeploy> deploy) {
+        this.deploy = deploy;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try (Inception inception = store.open()) {
+            if (mode.list) {
+                for (Promotion p : inception.store().promotions().list(50)) {
+                    System.out.printf("%-16s %-22s %-10s %-10s requested by %s%s  %s%n", p.id(), p.buildId(),
+                            p.environment(), p.status(), p.requestedBy(),
+                            p.approvedBy() == null ? "" : ", approved by " + p.approvedBy(), p.message());
+                }
+                return 0;
+            }
+            Clock clock = Clock.systemUTC();
+            UserDirectory users = PromotionWiring.users(inception.store(), clock);
+            Optional<Actor> actor = token().flatMap(t -> users.byToken(t, "cli"));
+            if (actor.isEmpty()) {
+                System.err.println("inception promote: who are you? Set INCEPTION_TOKEN (or --token-file) to an API token"
+                        + " from `inception users token <name>`");
+                return 3;
+            }
+            PromotionService service = PromotionWiring.service(inception.store(),
+                    inception.home().packaging(clock), deploy.get(), clock);
+            PromotionOutcome outcome;
+            if (mode.rollback != null) {
+                outcome = service.rollback(actor.get(), mode.rollback);
+            } else if (mode.approve != null) {
+                outcome = service.approve(actor.get(), mode.approve);
+            } else if (buildId == null) {
+                System.err.println("inception promote: name a build, e.g. `inception promote b-20261127-0001 --to staging`");
+                return 2;
+            } else {
+                outcome = mode.request ? service.request(actor.get(), buildId, to) : service.promote(actor.get(), buildId, to);
+            }
+            return report(outcome);
+        }
+    }
+
+    private Optional<String> token() throws IOException {
+        if (tokenFile != null) return Optional.of(Files.readString(tokenFile).trim());
+        return Optional.ofNullable(System.getenv("INCEPTION_TOKEN")).filter(s -> !s.isBlank()).map(String::trim);
+    }
+
+    static int report(PromotionOutcome outcome) {
+        if (outcome instanceof PromotionOutcome.Promoted p) {
+            System.out.println("promoted " + p.promotion().buildId() + " to " + p.promotion().environment() + " ("
+                    + p.promotion().id() + "): " + p.message());
+            return 0;
+        }
+        if (outcome instanceof PromotionOutcome.Requested) {
+            System.out.println(outcome.message());
+            return 0;
+        }
+        System.err.println("inception promote: " + (outcome instanceof PromotionOutcome.Denied ? "denied: " : "")
+                + outcome.message());
+        return outcome instanceof PromotionOutcome.Failed ? 1 : outcome instanceof PromotionOutcome.Refused ? 2 : 3;
+    }
+}

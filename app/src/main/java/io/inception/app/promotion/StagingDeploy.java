@@ -1,0 +1,28 @@
+package io.inception.app.promotion;
+
+/**
+ * Deploys an environment from a build's snapshot and Puppet commit and checks it: Puppet, the rollout over
+ * its hosts, its smoke suite. Called by {@link PromotionService} after the environment's apt suite points
+ * at the build. A failed deploy must leave the hosts on what they ran before (the rollout rolls back).
+ */
+@FunctionalInterface
+public interface StagingDeploy {
+    Outcome deploy(Request request);
+
+    /**
+     * @param environment  e.g. {@code staging}
+     * @param buildId      the build
+     * @param snapshot     the apt snapshot its suite now points at, {@code builds/<id>}
+     * @param puppetCommit the Puppet manifest commit to apply, or null when the build recorded none
+     * @param promotionId  the promotion this deploy belongs to (for logs and idempotence)
+     */
+    record Request(String environment, String buildId, String snapshot, String puppetCommit, String promotionId) {
+    }
+
+    /** How the deploy went. */
+    sealed interface Outcome {
+        record Deployed(String summary) implements Outcome { }
+
+        record Failed(String reason) implements Outcome { }
+    }
+}

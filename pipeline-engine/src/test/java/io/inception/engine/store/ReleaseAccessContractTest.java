@@ -1,0 +1,93 @@
+package io.inception.engine.store;
+
+import io.inception.engine.model.BranchHead;
+import io.inception.engine.model.Build;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Promotions, users, tokens, sessions and the audit log (migration V9), on every database:
+ * {@link H2ReleaseAccessTest} and {@link PostgresReleaseAccessIT}.
+ */
+public abstract class ReleaseAccessContractTest {
+    protected static final Instant T0 = Instant.parse("2026-11-27T05:00:00.123456Z");
+    protected final TestClock clock = new TestClock(T0);
+    protected Store store;
+
+    protected abstract String freshDatabaseUrl() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = Store.open(freshDatabaseUrl(), null, null, clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) store.close();
+    }
+
+    @Test
+    void promotionsAreKeptPerBuildAndEnvironmentAndReplacedById() {
+        Promotion p1 = new Promotion("p-1", "b-1", "staging", PromotionStatus.PENDING, "dev", null, null, null, null,
+                null, "", T0, T0);
+        store.promotions().save(p1);
+        Promotion running = p1.approved("rm", "b-0", "builds/b-1", "abc123", T0.plusSeconds(1));
+        store.promotions().save(running);
+        Promotion p2 = new Promotion("p-2", "b-2", "staging", PromotionStatus.PENDING, "dev", null, null, null, null,
+                null, null, T0.plusSeconds(5), T0.plusSeconds(5));
+        store.promotions().save(p2);
+
+        assertThat(store.promotions().find("p-1")).contains(running);
+        assertThat(store.promotions().ofBuild("b-1")).containsExactly(running);
+        assertThat(store.promotions().toEnvironment("staging")).extracting(Promotion::id).containsExactly("p-2", "p-1");
+        assertThat(store.promotions().list(1)).extracting(Promotion::id).containsExactly("p-2");
+        assertThat(store.promotions().find("p-2").orElseThrow().message()).isEmpty();
+    }
+
+    @Test
+    void usersTokensAndSessionsAreFoundOnlyByTheirHashes() {
+        assertThat(store.users().add(new UserAccount("rita", "release-manager", "$argon2id$x", T0))).isTrue();
+        assertThat(store.users().add(new UserAccount("rita", "admin", "$argon2id$y", T0))).isFalse();
+        store.users().add(new UserAccount("dev", "developer", "$argon2id$z", T0));
+        store.users().addToken("aa11", "rita", "laptop", T0);
+        store.users().addSession(new StoredSession("ss22", "dev", "csrf-1", T0, T0.plus(Duration.ofHours(8))));
+
+        assertThat(store.users().list()).extracting(UserAccount::name).containsExactly("dev", "rita");
+        assertThat(store.users().find("rita").orElseThrow().role()).isEqualTo("release-manager");
+        assertThat(store.users().byToken("aa11")).map(UserAccount::name).contains("rita");
+        assertThat(store.users().byToken("nope")).isEmpty();
+        assertThat(store.users().session("ss22")).map(StoredSession::csrfToken).contains("csrf-1");
+        store.users().removeSession("ss22");
+        assertThat(store.users().session("ss22")).isEmpty();
+        assertThat(store.users().find("rita").orElseThrow().toString()).doesNotContain("argon2");
+    }
+
+    @Test
+    void theAuditLogIsAppendOnlyAndListedNewestFirst() {
+        AuditEntry first = store.audit().append(new AuditEntry(0, T0, "dev", "promote", "b-1 -> staging", "DENIED",
+                "role developer may not promote", "127.0.0.1"));
+        store.audit().append(new AuditEntry(0, T0.plusSeconds(1), "rita", "promote", "b-1 -> staging", "ALLOWED",
+                null, "cli"));
+
+        List<AuditEntry> entries = store.audit().list(10);
+        assertThat(entries).extracting(AuditEntry::actor).containsExactly("rita", "dev");
+        assertThat(entries.get(1)).isEqualTo(first);
+        assertThat(entries.get(0).detail()).isEmpty();
+    }
+
+    @Test
+    void buildsAreListedNewestFirstAndRunsFoundByBuild() {
+        store.builds().save(new Build("b-1", new BranchHead("trunk", "u", "master", "a", "MERGED"), List.of(), "c",
+                T0));
+        store.builds().save(new Build("b-2", null, List.of(), null, T0.plusSeconds(60)));
+        assertThat(store.builds().list(10)).extracting(Build::id).containsExactly("b-2", "b-1");
+        assertThat(store.runs().ofBuild("b-1")).isEmpty();
+    }
+}
