@@ -88,6 +88,22 @@ class ComputeServicesTest {
     }
 
     @Test
+    void liveServicesKeepReportingAndADownOneStops() throws Exception {
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-27T05:00:03Z"));
+        try (InovaSimulator s = InovaSimulator.start(InovaSpec.defaults().withClock(clock)
+                .withComputeHosts(List.of("a", "b")))) {
+            InovaHttp h = new InovaHttp(s).login();
+            clock.advance(Duration.ofSeconds(60));
+            s.faults().computeHostDown("b", true);
+            clock.advance(Duration.ofSeconds(60));
+            JsonNode list = h.compute("GET", "/os-services?binary=nova-compute", null, "2.60").body().get("services");
+            assertThat(list.get(0).get("updated_at").asText()).isEqualTo("2026-11-27T05:02:00.000000");
+            assertThat(list.get(1).get("updated_at").asText()).isEqualTo("2026-11-27T05:01:00.000000");
+            assertThat(list.get(1).get("state").asText()).isEqualTo("down");
+        }
+    }
+
+    @Test
     void aDownHostIsReportedDownAndSkipped() throws Exception {
         sim.faults().computeHostDown("c1-002", true);
         JsonNode s = http.compute("GET", "/os-services?host=c1-002", null, "2.60").body().at("/services/0");
