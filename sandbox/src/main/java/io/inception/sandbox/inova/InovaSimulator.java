@@ -53,6 +53,15 @@ public final class InovaSimulator implements AutoCloseable {
     private final Nova nova;
     private final String baseUrl;
 
+    static {
+        // The JDK server writes a response's headers and body in two segments; without TCP_NODELAY a
+        // client's delayed ACK stalls every answer with a body by ~40 ms. Read once, when the JDK's
+        // server classes load: set it before any com.sun.net.httpserver server starts in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private InovaSimulator(InovaSpec spec) throws IOException {
         this.spec = spec;
         Ids ids = new Ids(spec.seed());

@@ -54,6 +54,11 @@ final class Nova {
         return faults.quota().orElse(quota);
     }
 
+    private void advanceAll() {
+        Instant now = clock.instant();
+        servers.values().forEach(s -> s.advance(now));
+    }
+
     synchronized List<Server> servers(String projectId) {
         Instant now = clock.instant();
         List<Server> out = new ArrayList<>();
@@ -78,7 +83,7 @@ final class Nova {
 
     /** Creates between min and max count servers as quota allows (403 below min), placing each. */
     synchronized List<Server> boot(BootRequest r) {
-        servers(null);
+        advanceAll();
         ServerGroup group = null;
         if (r.groupId() != null) {
             group = groups.get(r.groupId());
@@ -160,19 +165,20 @@ final class Nova {
             group.members.stream().map(servers::get).filter(m -> m != null && m.placed())
                     .forEach(m -> memberHosts.add(m.host));
         }
+        Map<String, int[]> used = new java.util.HashMap<>();
+        for (Server o : servers.values()) {
+            if (o.host != null) {
+                int[] u = used.computeIfAbsent(o.host, h -> new int[2]);
+                u[0] += o.flavor.vcpus();
+                u[1] += o.flavor.ramMb();
+            }
+        }
         String best = null;
         int bestFree = -1;
         for (String h : hosts.schedulable()) {
-            int usedCpu = 0;
-            int usedRam = 0;
-            for (Server o : servers.values()) {
-                if (h.equals(o.host)) {
-                    usedCpu += o.flavor.vcpus();
-                    usedRam += o.flavor.ramMb();
-                }
-            }
-            int freeRam = hosts.ramMb() - usedRam;
-            boolean fits = hosts.vcpus() - usedCpu >= s.flavor.vcpus() && freeRam >= s.flavor.ramMb();
+            int[] u = used.getOrDefault(h, new int[2]);
+            int freeRam = hosts.ramMb() - u[1];
+            boolean fits = hosts.vcpus() - u[0] >= s.flavor.vcpus() && freeRam >= s.flavor.ramMb();
             if (fits && (group == null || group.allows(h, memberHosts)) && freeRam > bestFree) {
                 best = h;
                 bestFree = freeRam;
@@ -270,7 +276,7 @@ final class Nova {
 
     /** Copies of what tests and the demo inspect, taken under the lock. */
     synchronized <T> T read(java.util.function.Supplier<T> work) {
-        servers(null);
+        advanceAll();
         return work.get();
     }
 }
