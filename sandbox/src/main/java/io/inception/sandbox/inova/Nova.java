@@ -34,6 +34,7 @@ final class Nova {
     private final Map<String, Server> servers = new LinkedHashMap<>();
     private final Map<String, ServerGroup> groups = new LinkedHashMap<>();
     private int addresses;
+    private long created;
 
     Nova(InovaSpec spec, Ids ids, InovaFaults faults) {
         this.clock = spec.clock();
@@ -68,7 +69,8 @@ final class Nova {
                 out.add(s);
             }
         }
-        out.sort(Comparator.comparing((Server s) -> s.createdAt).thenComparing(s -> s.launchIndex).reversed());
+        // newest first, as Nova's default sort (created_at desc)
+        out.sort(Comparator.comparing((Server s) -> s.createdAt).thenComparingLong(s -> s.seq).reversed());
         return out;
     }
 
@@ -101,7 +103,7 @@ final class Nova {
         for (int i = 0; i < count; i++) {
             String name = count > 1 ? r.name() + "-" + (i + 1) : r.name();
             Server s = new Server(ids.uuid(), name, r.projectId(), r.userId(), r.flavor(), r.imageId(), r.keyName(),
-                    r.groupId(), r.description(), reservation, i, now);
+                    r.groupId(), r.description(), reservation, i, now, ++created);
             s.metadata.putAll(r.metadata());
             s.buildEndsAt = now.plus(bootDelay);
             place(s, group);

@@ -144,6 +144,23 @@ class ComputeProtocolTest {
     }
 
     @Test
+    void listsAreNewestFirstAndPageWithLimitAndMarker() throws Exception {
+        boot("a");
+        boot("b");
+        boot("c");
+        InovaHttp.Answer first = http.compute("GET", "/servers?limit=2", null, "2.60");
+        assertThat(first.body().get("servers").findValuesAsText("name")).containsExactly("c", "b");
+        String next = first.body().at("/servers_links/0/href").asText();
+        assertThat(next).contains("limit=2&marker=");
+        String marker = next.substring(next.indexOf("marker=") + 7);
+        JsonNode rest = http.compute("GET", "/servers?limit=2&marker=" + marker, null, "2.60").body();
+        assertThat(rest.get("servers").findValuesAsText("name")).containsExactly("a");
+        assertThat(rest.has("servers_links")).isFalse();
+        assertThat(http.compute("GET", "/servers?marker=nope", null, "2.60").body().at("/badRequest/message")
+                .asText()).isEqualTo("marker [nope] not found");
+    }
+
+    @Test
     void deleteIs204ThenTheServerIsGoneWithNovasNotFound() throws Exception {
         String id = boot("api-1");
         assertThat(http.compute("DELETE", "/servers/" + id, null, "2.60").status()).isEqualTo(204);
