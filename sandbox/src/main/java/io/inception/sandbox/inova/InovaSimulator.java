@@ -97,6 +97,11 @@ public final class InovaSimulator implements AutoCloseable {
         }
     }
 
+    /** Starts {@link InovaSpec#defaults()}. */
+    public static InovaSimulator start() {
+        return start(InovaSpec.defaults());
+    }
+
     /** {@code http://127.0.0.1:PORT}: the root of all three services. */
     public String baseUrl() {
         return baseUrl;

@@ -257,6 +257,24 @@ class ComputeProtocolTest {
     }
 
     @Test
+    void aFullCloudEndsTheBuildInErrorWithNoValidHost() throws Exception {
+        try (InovaSimulator small = InovaSimulator.start(InovaSpec.defaults().withBootDelay(Duration.ZERO)
+                .withComputeHosts(List.of("only")).withCapacity(new InovaSpec.Capacity(2, 4096)))) {
+            InovaHttp h = new InovaHttp(small).login();
+            String img = h.get("/image/v2/images").body().at("/images/0/id").asText();
+            for (String name : List.of("a", "b", "c")) {
+                h.compute("POST", "/servers", "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"2\","
+                        + " \"imageRef\": \"" + img + "\", \"networks\": \"none\"}}", "2.60");
+            }
+            assertThat(small.servers()).extracting(InovaSimulator.ServerInfo::name, InovaSimulator.ServerInfo::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("c", "ERROR"),
+                            org.assertj.core.groups.Tuple.tuple("b", "ACTIVE"),
+                            org.assertj.core.groups.Tuple.tuple("a", "ACTIVE"));
+            assertThat(small.servers().get(0).faultMessage()).isEqualTo(Nova.NO_VALID_HOST);
+        }
+    }
+
+    @Test
     void keyPairsAreGeneratedOrImportedListedAndDeleted() throws Exception {
         InovaHttp.Answer made = http.compute("POST", "/os-keypairs", "{\"keypair\": {\"name\": \"ops\"}}", "2.60");
         assertThat(made.status()).isEqualTo(201);
