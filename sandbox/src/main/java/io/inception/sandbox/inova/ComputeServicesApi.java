@@ -79,7 +79,7 @@ final class ComputeServicesApi {
             throw ComputeApi.invalid("status", body.get("status"), "'" + status + "' is not one of ['enabled',"
                     + " 'disabled']");
         }
-        if (body.has("disabled_reason") && !"disabled".equals(status)) {
+        if ("enabled".equals(status) && !body.path("disabled_reason").asText("").isEmpty()) {
             throw ApiError.novaBadRequest("Specifying 'disabled_reason' with status 'enabled' is invalid.");
         }
         if (!s.binary.equals("nova-compute")) {
@@ -109,6 +109,10 @@ final class ComputeServicesApi {
         String binary = body.path("binary").asText(null);
         if (host == null || binary == null) {
             throw ComputeApi.invalid("body", body, "'" + (host == null ? "host" : "binary") + "' is a required property");
+        }
+        if (!binary.equals("nova-compute")) {
+            throw ApiError.novaBadRequest("Updating a " + binary + " service is not supported. Only nova-compute"
+                    + " services can be updated.");
         }
         ComputeHosts.Service s = h.byHostAndBinary(host, binary).orElseThrow(() -> ApiError.novaNotFound(
                 "Host '" + host + "' is not mapped to any cell"));

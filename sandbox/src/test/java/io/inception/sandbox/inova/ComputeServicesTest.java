@@ -85,6 +85,15 @@ class ComputeServicesTest {
         InovaHttp.Answer wrongAt253 = http.compute("PUT", "/os-services/disable",
                 "{\"host\": \"c1-002\", \"binary\": \"nova-compute\"}", "2.53");
         assertThat(wrongAt253.status()).isEqualTo(400);
+        assertThat(wrongAt253.body().at("/badRequest/message").asText()).isEqualTo("Invalid uuid disable");
+        InovaHttp.Answer scheduler = http.compute("PUT", "/os-services/disable",
+                "{\"host\": \"inova-control\", \"binary\": \"nova-scheduler\"}", "2.11");
+        assertThat(scheduler.body().at("/badRequest/message").asText()).isEqualTo("Updating a nova-scheduler service"
+                + " is not supported. Only nova-compute services can be updated.");
+        InovaHttp.Answer enabledWithReason = http.compute("PUT", "/os-services/" + uuidOf("c1-002"),
+                "{\"status\": \"enabled\", \"disabled_reason\": \"why\"}", "2.53");
+        assertThat(enabledWithReason.body().at("/badRequest/message").asText())
+                .isEqualTo("Specifying 'disabled_reason' with status 'enabled' is invalid.");
     }
 
     @Test
