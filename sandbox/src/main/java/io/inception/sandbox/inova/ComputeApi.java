@@ -185,7 +185,8 @@ final class ComputeApi {
             throw ApiError.novaBadRequest("Unable to automatically allocate a network for project "
                     + call.token().project().id());
         } else if (networks.isTextual() && !networks.asText().equals("none")) {
-            throw invalid("networks", networks, "'" + networks.asText() + "' is not one of ['none', 'auto']");
+            throw invalid("networks", networks, "'" + networks.asText()
+                    + "' is not valid under any of the given schemas");
         }
         if (networks != null && networks.isArray()) {
             for (JsonNode n : networks) {
