@@ -68,11 +68,10 @@ final class ComputeApi {
     }
 
     private Reply around(Call call, Router.Handler next) {
-        if (call.open) {
-            return next.handle(call);
+        if (!call.open) {
+            call.token = identity.valid(call.header("X-Auth-Token").orElse(null)).filter(t -> t.project() != null)
+                    .orElseThrow(ApiError::unauthorized);
         }
-        call.token = identity.valid(call.header("X-Auth-Token").orElse(null)).filter(t -> t.project() != null)
-                .orElseThrow(ApiError::unauthorized);
         Microversion v = Microversions.negotiate(call);
         call.microversion = v;
         Reply reply;

@@ -83,7 +83,9 @@ class ComputeProtocolTest {
         assertThat(root.at("/versions/1/id").asText()).isEqualTo("v2.1");
         assertThat(root.at("/versions/1/min_version").asText()).isEqualTo("2.1");
         assertThat(root.at("/versions/1/version").asText()).isEqualTo("2.79");
-        assertThat(http.get("/compute/v2.1/").body().at("/version/version").asText()).isEqualTo("2.79");
+        InovaHttp.Answer v21 = http.send("GET", "/compute/v2.1/", null, "compute 2.60");
+        assertThat(v21.body().at("/version/version").asText()).isEqualTo("2.79");
+        assertThat(v21.header("OpenStack-API-Version")).isEqualTo("compute 2.60");
     }
 
     @Test
