@@ -80,8 +80,9 @@ final class ComputeApi {
         } catch (ApiError e) {
             reply = e.reply();
         }
-        return Microversions.echo(reply, v).withHeader("x-compute-request-id", "req-" + ids.uuid())
-                .withHeader("x-openstack-request-id", "req-" + ids.uuid());
+        String request = ids.requestId();
+        return Microversions.echo(reply, v).withHeader("x-compute-request-id", request)
+                .withHeader("x-openstack-request-id", request);
     }
 
     private Reply versions(Call call) {
