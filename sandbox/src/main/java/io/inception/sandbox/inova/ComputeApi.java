@@ -68,11 +68,10 @@ final class ComputeApi {
     }
 
     private Reply around(Call call, Router.Handler next) {
-        if (call.open) {
-            return next.handle(call);
+        if (!call.open) {
+            call.token = identity.valid(call.header("X-Auth-Token").orElse(null)).filter(t -> t.project() != null)
+                    .orElseThrow(ApiError::unauthorized);
         }
-        call.token = identity.valid(call.header("X-Auth-Token").orElse(null)).filter(t -> t.project() != null)
-                .orElseThrow(ApiError::unauthorized);
         Microversion v = Microversions.negotiate(call);
         call.microversion = v;
         Reply reply;
@@ -81,8 +80,9 @@ final class ComputeApi {
         } catch (ApiError e) {
             reply = e.reply();
         }
-        return Microversions.echo(reply, v).withHeader("x-compute-request-id", "req-" + ids.uuid())
-                .withHeader("x-openstack-request-id", "req-" + ids.uuid());
+        String request = ids.requestId();
+        return Microversions.echo(reply, v).withHeader("x-compute-request-id", request)
+                .withHeader("x-openstack-request-id", request);
     }
 
     private Reply versions(Call call) {
@@ -185,7 +185,8 @@ final class ComputeApi {
             throw ApiError.novaBadRequest("Unable to automatically allocate a network for project "
                     + call.token().project().id());
         } else if (networks.isTextual() && !networks.asText().equals("none")) {
-            throw invalid("networks", networks, "'" + networks.asText() + "' is not one of ['none', 'auto']");
+            throw invalid("networks", networks, "'" + networks.asText()
+                    + "' is not valid under any of the given schemas");
         }
         if (networks != null && networks.isArray()) {
             for (JsonNode n : networks) {

@@ -86,6 +86,7 @@ final class Identity {
         }
         Project project = scope(auth.path("scope"), who);
         var now = clock.instant();
+        tokens.values().removeIf(old -> old.expiredAt(now)); // a long-lived sandbox keeps only live tokens
         Token t = new Token(ids.token(), who, project, methodNames, now, now.plus(lifetime), ids.auditId());
         tokens.put(t.id(), t);
         return t;

@@ -20,6 +20,15 @@ final class Ids {
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
+    /** A request id ({@code req-<uuid>}), random so it takes nothing from the seeded sequence. */
+    String requestId() {
+        byte[] b = new byte[16];
+        secure.nextBytes(b);
+        String h = HexFormat.of().formatHex(b);
+        return "req-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+                + h.substring(16, 20) + "-" + h.substring(20);
+    }
+
     /** A Keystone-style hex id (a UUID without dashes). */
     String hex() {
         return uuid().replace("-", "");

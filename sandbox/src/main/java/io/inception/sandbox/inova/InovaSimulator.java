@@ -26,7 +26,12 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  *
- * Servers go BUILD → ACTIVE once the spec's boot delay has passed on the spec's clock (checked when
+ * Faults are injected from Java ({@link #faults()}) or over HTTP with a token:
+ * {@code POST /sandbox/faults/fail-boots {"name_regex", "count", "message"}}, {@code POST .../hang-boots},
+ * {@code PUT|DELETE .../quota {"instances", "cores", "ram"}}, {@code POST .../kill {"server", "to",
+ * "after_seconds"}}, {@code PUT .../compute-hosts/{host} {"down": true}}.
+ *
+ * <p>Servers go BUILD → ACTIVE once the spec's boot delay has passed on the spec's clock (checked when
  * they are read; nothing sleeps). iNova has no Neutron: from 2.37 a server is created with
  * {@code networks: "none"}; it still gets one loopback address ({@code 127.64.x.y}) in its
  * {@code addresses} under network {@code private}, so tools have something to reach.
@@ -48,6 +53,15 @@ public final class InovaSimulator implements AutoCloseable {
     private final Nova nova;
     private final String baseUrl;
 
+    static {
+        // The JDK server writes a response's headers and body in two segments; without TCP_NODELAY a
+        // client's delayed ACK stalls every answer with a body by ~40 ms. Read once, when the JDK's
+        // server classes load: set it before any com.sun.net.httpserver server starts in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private InovaSimulator(InovaSpec spec) throws IOException {
         this.spec = spec;
         Ids ids = new Ids(spec.seed());
@@ -63,6 +77,7 @@ public final class InovaSimulator implements AutoCloseable {
         new ComputeResourcesApi(nova, keypairs).register(compute);
         new ComputeServicesApi(nova).register(compute);
         new ImageApi(glance, identity).register(router);
+        new FaultsApi(faults, identity).register(router);
         pool = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "inova-sim-http");
             t.setDaemon(true);
@@ -80,6 +95,11 @@ public final class InovaSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the iNova simulator could not listen on loopback", e);
         }
+    }
+
+    /** Starts {@link InovaSpec#defaults()}. */
+    public static InovaSimulator start() {
+        return start(InovaSpec.defaults());
     }
 
     /** {@code http://127.0.0.1:PORT}: the root of all three services. */

@@ -34,6 +34,7 @@ final class Nova {
     private final Map<String, Server> servers = new LinkedHashMap<>();
     private final Map<String, ServerGroup> groups = new LinkedHashMap<>();
     private int addresses;
+    private long created;
 
     Nova(InovaSpec spec, Ids ids, InovaFaults faults) {
         this.clock = spec.clock();
@@ -54,6 +55,11 @@ final class Nova {
         return faults.quota().orElse(quota);
     }
 
+    private void advanceAll() {
+        Instant now = clock.instant();
+        servers.values().forEach(s -> s.advance(now));
+    }
+
     synchronized List<Server> servers(String projectId) {
         Instant now = clock.instant();
         List<Server> out = new ArrayList<>();
@@ -63,7 +69,8 @@ final class Nova {
                 out.add(s);
             }
         }
-        out.sort(Comparator.comparing((Server s) -> s.createdAt).thenComparing(s -> s.launchIndex).reversed());
+        // newest first, as Nova's default sort (created_at desc)
+        out.sort(Comparator.comparing((Server s) -> s.createdAt).thenComparingLong(s -> s.seq).reversed());
         return out;
     }
 
@@ -78,7 +85,7 @@ final class Nova {
 
     /** Creates between min and max count servers as quota allows (403 below min), placing each. */
     synchronized List<Server> boot(BootRequest r) {
-        servers(null);
+        advanceAll();
         ServerGroup group = null;
         if (r.groupId() != null) {
             group = groups.get(r.groupId());
@@ -96,7 +103,7 @@ final class Nova {
         for (int i = 0; i < count; i++) {
             String name = count > 1 ? r.name() + "-" + (i + 1) : r.name();
             Server s = new Server(ids.uuid(), name, r.projectId(), r.userId(), r.flavor(), r.imageId(), r.keyName(),
-                    r.groupId(), r.description(), reservation, i, now);
+                    r.groupId(), r.description(), reservation, i, now, ++created);
             s.metadata.putAll(r.metadata());
             s.buildEndsAt = now.plus(bootDelay);
             place(s, group);
@@ -160,19 +167,20 @@ final class Nova {
             group.members.stream().map(servers::get).filter(m -> m != null && m.placed())
                     .forEach(m -> memberHosts.add(m.host));
         }
+        Map<String, int[]> used = new java.util.HashMap<>();
+        for (Server o : servers.values()) {
+            if (o.host != null) {
+                int[] u = used.computeIfAbsent(o.host, h -> new int[2]);
+                u[0] += o.flavor.vcpus();
+                u[1] += o.flavor.ramMb();
+            }
+        }
         String best = null;
         int bestFree = -1;
         for (String h : hosts.schedulable()) {
-            int usedCpu = 0;
-            int usedRam = 0;
-            for (Server o : servers.values()) {
-                if (h.equals(o.host)) {
-                    usedCpu += o.flavor.vcpus();
-                    usedRam += o.flavor.ramMb();
-                }
-            }
-            int freeRam = hosts.ramMb() - usedRam;
-            boolean fits = hosts.vcpus() - usedCpu >= s.flavor.vcpus() && freeRam >= s.flavor.ramMb();
+            int[] u = used.getOrDefault(h, new int[2]);
+            int freeRam = hosts.ramMb() - u[1];
+            boolean fits = hosts.vcpus() - u[0] >= s.flavor.vcpus() && freeRam >= s.flavor.ramMb();
             if (fits && (group == null || group.allows(h, memberHosts)) && freeRam > bestFree) {
                 best = h;
                 bestFree = freeRam;
@@ -232,6 +240,9 @@ final class Nova {
     synchronized void hostDown(String host, boolean down) {
         ComputeHosts.Service svc = hosts.byHostAndBinary(host, "nova-compute")
                 .orElseThrow(() -> new IllegalArgumentException("no compute host " + host));
+        if (down && !svc.down) {
+            svc.updatedAt = svc.lastReport(clock.instant());
+        }
         svc.down = down;
     }
 
@@ -267,7 +278,7 @@ final class Nova {
 
     /** Copies of what tests and the demo inspect, taken under the lock. */
     synchronized <T> T read(java.util.function.Supplier<T> work) {
-        servers(null);
+        advanceAll();
         return work.get();
     }
 }

@@ -25,6 +25,8 @@ final class Server {
     final String reservationId;
     final int launchIndex;
     final Instant createdAt;
+    /** Creation order, which breaks ties between servers created at the same instant. */
+    final long seq;
     final Map<String, String> metadata = new LinkedHashMap<>();
     String displayName;
     String status = "BUILD";
@@ -42,7 +44,7 @@ final class Server {
 
     Server(String id, String name, String projectId, String userId, InovaSpec.Flavor flavor, String imageId,
            String keyName, String groupId, String description, String reservationId, int launchIndex,
-           Instant createdAt) {
+           Instant createdAt, long seq) {
         this.id = id;
         this.name = name;
         this.displayName = name;
@@ -56,6 +58,7 @@ final class Server {
         this.reservationId = reservationId;
         this.launchIndex = launchIndex;
         this.createdAt = createdAt;
+        this.seq = seq;
         this.updatedAt = createdAt;
     }
 

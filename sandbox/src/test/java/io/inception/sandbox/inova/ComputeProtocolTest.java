@@ -83,7 +83,9 @@ class ComputeProtocolTest {
         assertThat(root.at("/versions/1/id").asText()).isEqualTo("v2.1");
         assertThat(root.at("/versions/1/min_version").asText()).isEqualTo("2.1");
         assertThat(root.at("/versions/1/version").asText()).isEqualTo("2.79");
-        assertThat(http.get("/compute/v2.1/").body().at("/version/version").asText()).isEqualTo("2.79");
+        InovaHttp.Answer v21 = http.send("GET", "/compute/v2.1/", null, "compute 2.60");
+        assertThat(v21.body().at("/version/version").asText()).isEqualTo("2.79");
+        assertThat(v21.header("OpenStack-API-Version")).isEqualTo("compute 2.60");
     }
 
     @Test
@@ -141,6 +143,23 @@ class ComputeProtocolTest {
         JsonNode active = http.compute("GET", "/servers/detail?status=ACTIVE", null, "2.60").body().get("servers");
         assertThat(active).hasSize(3);
         assertThat(http.compute("GET", "/servers/detail?status=ERROR", null, "2.60").body().get("servers")).isEmpty();
+    }
+
+    @Test
+    void listsAreNewestFirstAndPageWithLimitAndMarker() throws Exception {
+        boot("a");
+        boot("b");
+        boot("c");
+        InovaHttp.Answer first = http.compute("GET", "/servers?limit=2", null, "2.60");
+        assertThat(first.body().get("servers").findValuesAsText("name")).containsExactly("c", "b");
+        String next = first.body().at("/servers_links/0/href").asText();
+        assertThat(next).contains("limit=2&marker=");
+        String marker = next.substring(next.indexOf("marker=") + 7);
+        JsonNode rest = http.compute("GET", "/servers?limit=2&marker=" + marker, null, "2.60").body();
+        assertThat(rest.get("servers").findValuesAsText("name")).containsExactly("a");
+        assertThat(rest.has("servers_links")).isFalse();
+        assertThat(http.compute("GET", "/servers?marker=nope", null, "2.60").body().at("/badRequest/message")
+                .asText()).isEqualTo("marker [nope] not found");
     }
 
     @Test
@@ -237,6 +256,24 @@ class ComputeProtocolTest {
         JsonNode members = http.compute("GET", "/os-server-groups/" + group, null, "2.64").body()
                 .at("/server_group/members");
         assertThat(members).hasSize(4);
+    }
+
+    @Test
+    void aFullCloudEndsTheBuildInErrorWithNoValidHost() throws Exception {
+        try (InovaSimulator small = InovaSimulator.start(InovaSpec.defaults().withBootDelay(Duration.ZERO)
+                .withComputeHosts(List.of("only")).withCapacity(new InovaSpec.Capacity(2, 4096)))) {
+            InovaHttp h = new InovaHttp(small).login();
+            String img = h.get("/image/v2/images").body().at("/images/0/id").asText();
+            for (String name : List.of("a", "b", "c")) {
+                h.compute("POST", "/servers", "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"2\","
+                        + " \"imageRef\": \"" + img + "\", \"networks\": \"none\"}}", "2.60");
+            }
+            assertThat(small.servers()).extracting(InovaSimulator.ServerInfo::name, InovaSimulator.ServerInfo::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("c", "ERROR"),
+                            org.assertj.core.groups.Tuple.tuple("b", "ACTIVE"),
+                            org.assertj.core.groups.Tuple.tuple("a", "ACTIVE"));
+            assertThat(small.servers().get(0).faultMessage()).isEqualTo(Nova.NO_VALID_HOST);
+        }
     }
 
     @Test

@@ -85,6 +85,31 @@ class ComputeServicesTest {
         InovaHttp.Answer wrongAt253 = http.compute("PUT", "/os-services/disable",
                 "{\"host\": \"c1-002\", \"binary\": \"nova-compute\"}", "2.53");
         assertThat(wrongAt253.status()).isEqualTo(400);
+        assertThat(wrongAt253.body().at("/badRequest/message").asText()).isEqualTo("Invalid uuid disable");
+        InovaHttp.Answer scheduler = http.compute("PUT", "/os-services/disable",
+                "{\"host\": \"inova-control\", \"binary\": \"nova-scheduler\"}", "2.11");
+        assertThat(scheduler.body().at("/badRequest/message").asText()).isEqualTo("Updating a nova-scheduler service"
+                + " is not supported. Only nova-compute services can be updated.");
+        InovaHttp.Answer enabledWithReason = http.compute("PUT", "/os-services/" + uuidOf("c1-002"),
+                "{\"status\": \"enabled\", \"disabled_reason\": \"why\"}", "2.53");
+        assertThat(enabledWithReason.body().at("/badRequest/message").asText())
+                .isEqualTo("Specifying 'disabled_reason' with status 'enabled' is invalid.");
+    }
+
+    @Test
+    void liveServicesKeepReportingAndADownOneStops() throws Exception {
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-27T05:00:03Z"));
+        try (InovaSimulator s = InovaSimulator.start(InovaSpec.defaults().withClock(clock)
+                .withComputeHosts(List.of("a", "b")))) {
+            InovaHttp h = new InovaHttp(s).login();
+            clock.advance(Duration.ofSeconds(60));
+            s.faults().computeHostDown("b", true);
+            clock.advance(Duration.ofSeconds(60));
+            JsonNode list = h.compute("GET", "/os-services?binary=nova-compute", null, "2.60").body().get("services");
+            assertThat(list.get(0).get("updated_at").asText()).isEqualTo("2026-11-27T05:02:00.000000");
+            assertThat(list.get(1).get("updated_at").asText()).isEqualTo("2026-11-27T05:01:00.000000");
+            assertThat(list.get(1).get("state").asText()).isEqualTo("down");
+        }
     }
 
     @Test

@@ -97,6 +97,17 @@ class IdentityProtocolTest {
     }
 
     @Test
+    void aRevokedTokenIsRefusedEverywhere() throws Exception {
+        http.login();
+        String subject = http.token;
+        assertThat(http.send("DELETE", "/identity/v3/auth/tokens", null, null, "X-Subject-Token", subject).status())
+                .isEqualTo(204);
+        assertThat(http.compute("GET", "/servers", null, "2.60").status()).isEqualTo(401);
+        assertThat(http.send("DELETE", "/identity/v3/auth/tokens", null, null, "X-Subject-Token", subject).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void versionDocumentsNeedNoToken() throws Exception {
         InovaHttp.Answer root = http.get("/identity");
         assertThat(root.status()).isEqualTo(300);

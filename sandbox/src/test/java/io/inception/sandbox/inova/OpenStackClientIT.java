@@ -116,6 +116,23 @@ class OpenStackClientIT {
     }
 
     @Test
+    void aServerJoinsAnAntiAffinityGroupWithAKeyPair() throws Exception {
+        String privateKey = openstack("keypair", "create", "ops", "-f", "value").out();
+        assertThat(privateKey).startsWith("-----BEGIN PRIVATE KEY-----");
+        String group = openstack("server", "group", "create", "--policy", "anti-affinity", "control", "-f", "value",
+                "-c", "id").out().trim();
+
+        JsonNode created = openstack("server", "create", "--wait", "--nic", "none", "--flavor", "m1.tiny",
+                "--image", "debian-12", "--key-name", "ops", "--hint", "group=" + group, "db-1", "-f", "json").json();
+        assertThat(created.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(created.get("key_name").asText()).isEqualTo("ops");
+
+        JsonNode shown = openstack("server", "group", "show", "control", "-f", "json").json();
+        assertThat(shown.get("members").get(0).asText()).isEqualTo(created.get("id").asText());
+        assertThat(shown.get("policies").get(0).asText()).isEqualTo("anti-affinity");
+    }
+
+    @Test
     void aComputeServiceIsListedAndDisabledWithAReason() throws Exception {
         JsonNode services = openstack("compute", "service", "list", "-f", "json").json();
         assertThat(services.findValuesAsText("Host")).contains("c1-001", "c1-002", "c2-001");
