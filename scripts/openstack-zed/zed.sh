@@ -3,8 +3,9 @@
 #
 #   zed.sh install   apt-get the Debian packages (as root; no system daemon is started)
 #   zed.sh start     fresh state, start every service, wait until 5 computes can take servers,
-#                    print the endpoints and the Inception user's credentials as JSON
-#                    (also written to $ZED_STATE_DIR/endpoints.json, mode 600)
+#                    write the endpoints and the Inception user's (and admin's) credentials to
+#                    $ZED_STATE_DIR/endpoints.json (mode 600); print them with the passwords
+#                    masked, then that file's path
 #   zed.sh stop      stop exactly the processes `start` started (saved pids), never by name
 #   zed.sh status    say which of the saved processes run; exit 0 only when all of them do
 #
@@ -118,14 +119,27 @@ stop_all() {
   wait
 }
 
+group_rss() { ps -eo pgid=,rss= | awk -v g="$1" '$1 == g { s += $2 } END { print s + 0 }'; }
+
+total_rss() {
+  local f t=0
+  for f in "$S"/run/*.pid; do t=$((t + $(group_rss "$(cat "$f")"))); done
+  echo "$t"
+}
+
 status() {
   local name rc=0 any=""
   [ -d "$S/run" ] || { echo "not started (no $S/run)"; return 3; }
   for f in "$S"/run/*.pid; do
     [ -e "$f" ] || continue
     name="$(basename "$f" .pid)"; any=yes
-    if alive "$name"; then echo "$name: running (pid $(cat "$f"))"; else echo "$name: NOT running"; rc=1; fi
+    if alive "$name"; then
+      printf '%-16s running  pid %-8s RSS %6d MiB\n' "$name" "$(cat "$f")" $(( $(group_rss "$(cat "$f")") / 1024 ))
+    else
+      printf '%-16s NOT running\n' "$name"; rc=1
+    fi
   done
+  [ $rc != 0 ] || printf '%-16s          %-12s RSS %6d MiB\n' total "" $(( $(total_rss) / 1024 ))
   [ -n "$any" ] || { echo "not started (no saved pids in $S/run)"; return 3; }
   return $rc
 }
@@ -240,8 +254,11 @@ provider = fernet
 key_repository = $S/keystone/fernet-keys
 [credential]
 key_repository = $S/keystone/credential-keys
+[identity]
+password_hash_rounds = 4
 [cache]
-enabled = false
+enabled = true
+backend = dogpile.cache.memory
 EOF
 
   cat >"$S/etc/placement/placement.conf" <<EOF
@@ -260,6 +277,7 @@ use_stderr = true
 bind_host = $LOCAL
 bind_port = $P_GLANCE
 workers = 0
+graceful_shutdown_timeout = 5
 node_staging_uri = file://$S/glance/staging
 [database]
 connection = $(db glance)
@@ -294,8 +312,8 @@ paste.filter_factory = keystonemiddleware.auth_token:filter_factory
 delay_auth_decision = true
 EOF
 
-  # nova.conf: what every nova process reads; nova-db.conf only api/conductor/scheduler load, so
-  # nova-compute never sees a database section.
+  # nova.conf: what every nova process reads; nova-control.conf only api/conductor/scheduler load
+  # (database sections, their host name), so nova-compute never sees a database section.
   cat >"$S/etc/nova.conf" <<EOF
 [DEFAULT]
 use_stderr = true
@@ -309,6 +327,7 @@ osapi_compute_listen_port = $P_NOVA
 osapi_compute_workers = 1
 compute_driver = fake.FakeDriver
 update_resources_interval = 30
+graceful_shutdown_timeout = 5
 [api]
 auth_strategy = keystone
 [wsgi]
@@ -331,7 +350,9 @@ $(ksa placement nova)
 $(ksa neutron nova)
 $(authtoken nova)
 EOF
-  cat >"$S/etc/nova-db.conf" <<EOF
+  cat >"$S/etc/nova-control.conf" <<EOF
+[DEFAULT]
+host = zed-control
 [api_database]
 connection = $(db nova_api)
 [database]
@@ -457,7 +478,7 @@ EOF
   # --- schemas and keystone bootstrap, in parallel
   local kconf="$S/etc/keystone/keystone.conf" me; me="$(id -un)"
   local nova_manage=("$PY" "$here/launch.py" nova-manage nova.cmd.manage
-                     --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf")
+                     --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf")
   local pids=()
   ( run_step keystone-manage keystone-manage --config-file "$kconf" db_sync
     run_step keystone-manage keystone-manage --config-file "$kconf" fernet_setup \
@@ -497,11 +518,11 @@ EOF
   wait_for rabbitmq "RabbitMQ on $LOCAL:$P_AMQP" rabbit_ready
   local nova=("$PY" "$here/launch.py")
   spawn nova-conductor "${nova[@]}" nova-conductor nova.cmd.conductor \
-    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf"
+    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf"
   spawn nova-scheduler "${nova[@]}" nova-scheduler nova.cmd.scheduler \
-    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf"
+    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf"
   spawn nova-api "${nova[@]}" nova-api nova.cmd.api \
-    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf"
+    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf"
   spawn glance-api "$PY" "$here/launch.py" glance-api glance.cmd.api \
     --config-file "$S/etc/glance-api.conf"
   local i
@@ -527,7 +548,9 @@ EOF
 
   write_endpoints
   log "started in $(( $(date +%s) - t_start )) s"
-  cat "$S/endpoints.json"
+  # the passwords stay in the file (mode 600); stdout shows where they are
+  sed -E 's/("password": )"[^"]*"/\1"*** (in endpoints.json)"/g' "$S/endpoints.json"
+  echo "$S/endpoints.json"
 }
 
 write_endpoints() {
