@@ -10,7 +10,7 @@
 #   zed.sh status    say which of the saved processes run; exit 0 only when all of them do
 #
 # Environment: ZED_STATE_DIR (default /var/tmp/inception-zed), ZED_BASE_PORT (default 47100; uses
-# BASE..BASE+7 on 127.0.0.1), ZED_START_TIMEOUT (seconds for the whole start, default 300),
+# BASE..BASE+7 on 127.0.0.1), ZED_START_TIMEOUT (seconds for the whole start, default 600),
 # ZED_COMPUTES (default 5).
 #
 # Everything binds 127.0.0.1 only: MariaDB has no TCP at all (unix socket, --skip-networking),
@@ -23,7 +23,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 S="${ZED_STATE_DIR:-/var/tmp/inception-zed}"
 B="${ZED_BASE_PORT:-47100}"
-TIMEOUT="${ZED_START_TIMEOUT:-300}"
+TIMEOUT="${ZED_START_TIMEOUT:-600}"
 NCOMPUTE="${ZED_COMPUTES:-5}"
 PY=/usr/bin/python3 # Debian's python: another python3 may come first on PATH
 
@@ -424,6 +424,16 @@ preflight() {
   done
 }
 
+# What keystone-manage fernet_setup / credential_setup write (saves two Keystone start-ups): a key
+# repository with a staged key 0 and a primary key 1, each 32 random bytes, url-safe base64.
+fernet_keys() {
+  local k
+  mkdir -p "$1"; chmod 700 "$1"
+  for k in 0 1; do
+    (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '\n' >"$1/$k")
+  done
+}
+
 mariadb_ready() { mariadb-admin --no-defaults -S "$SOCK" -u root ping; }
 rabbit_ready() { (exec 3<>"/dev/tcp/$LOCAL/$P_AMQP"); }
 
@@ -476,15 +486,10 @@ GRANT ALL PRIVILEGES ON *.* TO 'zed'@'localhost';
 EOF
 
   # --- schemas and keystone bootstrap, in parallel
-  local kconf="$S/etc/keystone/keystone.conf" me; me="$(id -un)"
-  local nova_manage=("$PY" "$here/launch.py" nova-manage nova.cmd.manage
-                     --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf")
+  local kconf="$S/etc/keystone/keystone.conf"
+  fernet_keys "$S/keystone/fernet-keys"; fernet_keys "$S/keystone/credential-keys"
   local pids=()
   ( run_step keystone-manage keystone-manage --config-file "$kconf" db_sync
-    run_step keystone-manage keystone-manage --config-file "$kconf" fernet_setup \
-      --keystone-user "$me" --keystone-group "$(id -gn)"
-    run_step keystone-manage keystone-manage --config-file "$kconf" credential_setup \
-      --keystone-user "$me" --keystone-group "$(id -gn)"
     run_step keystone-manage keystone-manage --config-file "$kconf" bootstrap \
       --bootstrap-password "$ADMIN_PASS" --bootstrap-username admin \
       --bootstrap-project-name admin --bootstrap-role-name admin \
@@ -495,10 +500,8 @@ EOF
       placement-manage --config-file "$S/etc/placement/placement.conf" db sync ) & pids+=($!)
   ( run_step glance-manage "$PY" "$here/launch.py" glance-manage glance.cmd.manage \
       --config-file "$S/etc/glance-api.conf" db_sync ) & pids+=($!)
-  ( run_step nova-manage "${nova_manage[@]}" api_db sync
-    run_step nova-manage "${nova_manage[@]}" cell_v2 map_cell0 --database_connection "$(db nova_cell0)"
-    run_step nova-manage "${nova_manage[@]}" cell_v2 create_cell --name cell1 --verbose
-    run_step nova-manage "${nova_manage[@]}" db sync ) & pids+=($!)
+  ( run_step nova-manage "$PY" "$here/nova_setup.py" "$(db nova_cell0)" \
+      --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf" ) & pids+=($!)
   local p; for p in "${pids[@]}"; do wait "$p" || exit 1; done
   log "databases synced, keystone bootstrapped: $(( $(date +%s) - t_start )) s"
 
