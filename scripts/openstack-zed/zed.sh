@@ -11,7 +11,8 @@
 #
 # Environment: ZED_STATE_DIR (default /var/tmp/inception-zed), ZED_BASE_PORT (default 47100; uses
 # BASE..BASE+7 on 127.0.0.1), ZED_START_TIMEOUT (seconds for the whole start, default 600),
-# ZED_COMPUTES (default 5).
+# ZED_COMPUTES (default 5), ZED_KEEP_ON_FAILURE=1 (a failed start leaves its processes running
+# for inspection; by default it stops them; logs stay in $ZED_STATE_DIR/log either way).
 #
 # Everything binds 127.0.0.1 only: MariaDB has no TCP at all (unix socket, --skip-networking),
 # RabbitMQ, epmd and the HTTP services listen on 127.0.0.1. Every process is started in its own
@@ -34,10 +35,6 @@ REGION=RegionOne
 
 PACKAGES=(python3-keystone python3-nova python3-glance python3-placement python3-openstackclient
           python3-pymysql rabbitmq-server mariadb-server uwsgi-core uwsgi-plugin-python3 curl)
-
-# Stop order: clients first, the database last.
-SERVICES_STOP_ORDER=(nova-compute-5 nova-compute-4 nova-compute-3 nova-compute-2 nova-compute-1
-  nova-api nova-scheduler nova-conductor glance-api placement keystone neutron-stub rabbitmq epmd)
 
 log() { printf '%s zed: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -107,15 +104,15 @@ stop_one() {
   rm -f "$S/run/$name.pid" "$S/run/$name.start"
 }
 
+# All at once: a throwaway test cloud needs no orderly shutdown, and a JVM's shutdown hook (RealNova)
+# must finish quickly. Each group gets SIGTERM, then SIGKILL after 10 s.
 stop_all() {
   [ -d "$S/run" ] || return 0
-  local name
-  for name in "${SERVICES_STOP_ORDER[@]}"; do
-    stop_one "$name" &
-    # clients may go together; the database and the broker after them
-    case "$name" in nova-api|placement|epmd|neutron-stub) wait ;; esac
+  local f
+  for f in "$S"/run/*.pid; do
+    [ -e "$f" ] || continue
+    stop_one "$(basename "$f" .pid)" &
   done
-  stop_one mariadb
   wait
 }
 
@@ -451,6 +448,7 @@ start() {
   mkdir -p "$S/log" "$S/run" "$S/mysql" "$S/glance/images" "$S/glance/staging" "$S/glance/lock" \
            "$S/nova/instances" "$S/nova/lock"
   write_configs
+  [ -n "${ZED_KEEP_ON_FAILURE:-}" ] || trap 'rc=$?; [ $rc = 0 ] || { log "start failed: stopping what it started (ZED_KEEP_ON_FAILURE=1 keeps it)"; stop_all; }' EXIT
   local asroot=(); [ "$(id -u)" != 0 ] || asroot=(--user=root)
   log "state in $S, ports $B..$((B + 7)) on $LOCAL, deadline ${TIMEOUT} s"
 
@@ -549,6 +547,7 @@ EOF
     fail "$worst" "the computes did not become ready (see $S/log/ready.log)"
   fi
 
+  trap - EXIT
   write_endpoints
   log "started in $(( $(date +%s) - t_start )) s"
   # the passwords stay in the file (mode 600); stdout shows where they are
