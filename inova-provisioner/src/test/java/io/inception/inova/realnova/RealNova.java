@@ -215,10 +215,10 @@ public final class RealNova {
     }
 
     /** Runs zed.sh; separate from the value so the value can be made from JSON in unit tests. */
-    private record Launcher(Path script, Path stateDir, String basePort, Duration timeout, boolean reuse) {
+    record Launcher(Path script, Path stateDir, String basePort, Duration timeout, boolean reuse) {
 
         static Launcher fromEnvironment() {
-            Path root = repositoryRoot(Path.of("").toAbsolutePath());
+            Path root = repositoryRoot();
             String dir = System.getenv("INCEPTION_ZED_STATE_DIR");
             Path state = dir != null && !dir.isBlank() ? Path.of(dir)
                     : Path.of("/var/tmp/inception-zed-" + shortHash(root.toString()));
@@ -298,7 +298,9 @@ public final class RealNova {
             return true;
         }
 
-        private static Path repositoryRoot(Path start) {
+        /** The checkout: the nearest folder above the working directory that has the script. */
+        static Path repositoryRoot() {
+            Path start = Path.of("").toAbsolutePath();
             for (Path p = start; p != null; p = p.getParent()) {
                 if (Files.isExecutable(p.resolve(SCRIPT))) return p;
             }
