@@ -136,8 +136,8 @@ status() {
       printf '%-16s NOT running\n' "$name"; rc=1
     fi
   done
-  [ $rc != 0 ] || printf '%-16s          %-12s RSS %6d MiB\n' total "" $(( $(total_rss) / 1024 ))
   [ -n "$any" ] || { echo "not started (no saved pids in $S/run)"; return 3; }
+  [ $rc != 0 ] || printf '%-16s          %-12s RSS %6d MiB\n' total "" $(( $(total_rss) / 1024 ))
   return $rc
 }
 
