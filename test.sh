@@ -11,6 +11,8 @@ SUDO=""
 # Debian packages the tests use as real peers.
 packages=(git ca-certificates curl unzip postgresql openssh-client
           docker.io debootstrap dpkg-dev lintian gpgv)
+# the real client of the sandbox iNova (sandbox OpenStackClientIT)
+packages+=(python3-openstackclient)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 
 missing=()

@@ -38,6 +38,18 @@ final class ComputeHosts {
         boolean up() {
             return !down && !forcedDown;
         }
+
+        /**
+         * When the service last reported: a live service reports every 10 s as nova-compute does,
+         * so its {@code updated_at} keeps moving; a down one stays at its last report.
+         */
+        Instant lastReport(Instant now) {
+            if (down) {
+                return updatedAt;
+            }
+            Instant tick = Instant.ofEpochSecond(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), 10));
+            return tick.isAfter(updatedAt) ? tick : updatedAt;
+        }
     }
 
     private final List<Service> services = new ArrayList<>();

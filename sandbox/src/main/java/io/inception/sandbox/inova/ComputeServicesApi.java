@@ -34,13 +34,13 @@ final class ComputeServicesApi {
         nova.services(h -> {
             h.all().stream().filter(s -> host.isEmpty() || s.host.equals(host))
                     .filter(s -> binary.isEmpty() || s.binary.equals(binary))
-                    .forEach(s -> list.add(render(s, call.microversion())));
+                    .forEach(s -> list.add(render(s, call.microversion(), nova.now())));
             return null;
         });
         return Reply.ok(Wire.object().set("services", list));
     }
 
-    private static ObjectNode render(ComputeHosts.Service s, Microversion v) {
+    private static ObjectNode render(ComputeHosts.Service s, Microversion v, java.time.Instant now) {
         ObjectNode o = Wire.object();
         if (v.atLeast(53)) {
             o.put("id", s.uuid);
@@ -48,7 +48,7 @@ final class ComputeServicesApi {
             o.put("id", s.id);
         }
         o.put("binary", s.binary).put("host", s.host).put("zone", s.zone).put("status", s.disabled ? "disabled"
-                : "enabled").put("state", s.up() ? "up" : "down").put("updated_at", Wire.naive(s.updatedAt))
+                : "enabled").put("state", s.up() ? "up" : "down").put("updated_at", Wire.naive(s.lastReport(now)))
                 .put("disabled_reason", s.disabledReason);
         if (v.atLeast(11)) {
             o.put("forced_down", s.forcedDown);
@@ -95,7 +95,7 @@ final class ComputeServicesApi {
             s.forcedDown = body.get("forced_down").asBoolean();
         }
         s.updatedAt = nova.now();
-        return Reply.ok(Wire.object().set("service", render(s, v)));
+        return Reply.ok(Wire.object().set("service", render(s, v, nova.now())));
     }
 
     /** Before 2.53: {@code PUT /os-services/enable|disable|disable-log-reason|force-down} with host and binary. */

@@ -26,7 +26,12 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  *
- * Servers go BUILD → ACTIVE once the spec's boot delay has passed on the spec's clock (checked when
+ * Faults are injected from Java ({@link #faults()}) or over HTTP with a token:
+ * {@code POST /sandbox/faults/fail-boots {"name_regex", "count", "message"}}, {@code POST .../hang-boots},
+ * {@code PUT|DELETE .../quota {"instances", "cores", "ram"}}, {@code POST .../kill {"server", "to",
+ * "after_seconds"}}, {@code PUT .../compute-hosts/{host} {"down": true}}.
+ *
+ * <p>Servers go BUILD → ACTIVE once the spec's boot delay has passed on the spec's clock (checked when
  * they are read; nothing sleeps). iNova has no Neutron: from 2.37 a server is created with
  * {@code networks: "none"}; it still gets one loopback address ({@code 127.64.x.y}) in its
  * {@code addresses} under network {@code private}, so tools have something to reach.
@@ -63,6 +68,7 @@ public final class InovaSimulator implements AutoCloseable {
         new ComputeResourcesApi(nova, keypairs).register(compute);
         new ComputeServicesApi(nova).register(compute);
         new ImageApi(glance, identity).register(router);
+        new FaultsApi(faults, identity).register(router);
         pool = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "inova-sim-http");
             t.setDaemon(true);

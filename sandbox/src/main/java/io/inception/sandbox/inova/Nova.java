@@ -232,6 +232,9 @@ final class Nova {
     synchronized void hostDown(String host, boolean down) {
         ComputeHosts.Service svc = hosts.byHostAndBinary(host, "nova-compute")
                 .orElseThrow(() -> new IllegalArgumentException("no compute host " + host));
+        if (down && !svc.down) {
+            svc.updatedAt = svc.lastReport(clock.instant());
+        }
         svc.down = down;
     }
 
