@@ -13,6 +13,9 @@ packages=(git ca-certificates curl unzip postgresql openssh-client
           docker.io debootstrap dpkg-dev lintian gpgv)
 # the real client of the sandbox iNova (sandbox OpenStackClientIT)
 packages+=(python3-openstackclient)
+# The real OpenStack Zed for inova-provisioner's ITs (scripts/openstack-zed/zed.sh; RealNova).
+packages+=(python3-keystone python3-nova python3-glance python3-placement python3-openstackclient
+           python3-pymysql rabbitmq-server mariadb-server uwsgi-core uwsgi-plugin-python3)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 
 missing=()

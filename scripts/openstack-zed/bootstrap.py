@@ -23,34 +23,40 @@ conn = openstack.connect(auth_url=s["auth_url"], username="admin", password=s["a
 
 def catalog():
     idn = conn.identity
+    services = {svc.type: svc for svc in idn.services()}
+    endpoints = {(e.service_id, e.interface) for e in idn.endpoints()}
     for name, type_, url in [("nova", "compute", s["compute_url"]),
                              ("placement", "placement", s["placement_url"]),
                              ("glance", "image", s["image_url"]),
                              ("neutron", "network", s["network_url"])]:
-        svc = next(idn.services(type=type_), None) or idn.create_service(name=name, type=type_)
-        have = {e.interface for e in idn.endpoints(service_id=svc.id)}
+        svc = services.get(type_) or idn.create_service(name=name, type=type_)
         for interface in ("public", "internal", "admin"):
-            if interface not in have:
+            if (svc.id, interface) not in endpoints:
                 idn.create_endpoint(service_id=svc.id, interface=interface, url=url,
                                     region_id=s["region"])
-    default = idn.find_domain("default")
+    domain = "default"
     roles = {r.name: r for r in idn.roles()}
     for role in ("member", "reader", "admin"):
         if role not in roles:
             roles[role] = idn.create_role(name=role)
-    service = idn.find_project("service", domain_id=default.id) or idn.create_project(
-        name="service", domain_id=default.id, description="OpenStack service users")
-    for user in ("nova", "placement", "glance", "neutron"):
-        u = idn.find_user(user, domain_id=default.id) or idn.create_user(
-            name=user, password=s["service_password"], domain_id=default.id)
-        conn.grant_role("admin", user=u.id, project=service.id)
-    project = idn.find_project(s["project"], domain_id=default.id) or idn.create_project(
-        name=s["project"], domain_id=default.id, description="Inception's control-plane VMs")
-    u = idn.find_user(s["user"], domain_id=default.id) or idn.create_user(
-        name=s["user"], password=s["user_password"], domain_id=default.id,
-        default_project_id=project.id)
+    projects = {p.name: p for p in idn.projects(domain_id=domain)}
+    users = {u.name: u for u in idn.users(domain_id=domain)}
+
+    def project(name, description):
+        return projects.get(name) or idn.create_project(name=name, domain_id=domain,
+                                                        description=description)
+
+    def user(name, password, **extra):
+        return users.get(name) or idn.create_user(name=name, password=password,
+                                                  domain_id=domain, **extra)
+
+    service = project("service", "OpenStack service users")
+    for name in ("nova", "placement", "glance", "neutron"):
+        idn.assign_project_role_to_user(service, user(name, s["service_password"]), roles["admin"])
+    inception = project(s["project"], "Inception's control-plane VMs")
+    u = user(s["user"], s["user_password"], default_project_id=inception.id)
     for role in ("member", "admin"):
-        conn.grant_role(role, user=u.id, project=project.id)
+        idn.assign_project_role_to_user(inception, u, roles[role])
 
 
 def resources():

@@ -3,13 +3,14 @@
 #
 #   zed.sh install   apt-get the Debian packages (as root; no system daemon is started)
 #   zed.sh start     fresh state, start every service, wait until 5 computes can take servers,
-#                    print the endpoints and the Inception user's credentials as JSON
-#                    (also written to $ZED_STATE_DIR/endpoints.json, mode 600)
+#                    write the endpoints and the Inception user's (and admin's) credentials to
+#                    $ZED_STATE_DIR/endpoints.json (mode 600); print them with the passwords
+#                    masked, then that file's path
 #   zed.sh stop      stop exactly the processes `start` started (saved pids), never by name
 #   zed.sh status    say which of the saved processes run; exit 0 only when all of them do
 #
 # Environment: ZED_STATE_DIR (default /var/tmp/inception-zed), ZED_BASE_PORT (default 47100; uses
-# BASE..BASE+7 on 127.0.0.1), ZED_START_TIMEOUT (seconds for the whole start, default 300),
+# BASE..BASE+7 on 127.0.0.1), ZED_START_TIMEOUT (seconds for the whole start, default 600),
 # ZED_COMPUTES (default 5).
 #
 # Everything binds 127.0.0.1 only: MariaDB has no TCP at all (unix socket, --skip-networking),
@@ -22,7 +23,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 S="${ZED_STATE_DIR:-/var/tmp/inception-zed}"
 B="${ZED_BASE_PORT:-47100}"
-TIMEOUT="${ZED_START_TIMEOUT:-300}"
+TIMEOUT="${ZED_START_TIMEOUT:-600}"
 NCOMPUTE="${ZED_COMPUTES:-5}"
 PY=/usr/bin/python3 # Debian's python: another python3 may come first on PATH
 
@@ -118,14 +119,27 @@ stop_all() {
   wait
 }
 
+group_rss() { ps -eo pgid=,rss= | awk -v g="$1" '$1 == g { s += $2 } END { print s + 0 }'; }
+
+total_rss() {
+  local f t=0
+  for f in "$S"/run/*.pid; do t=$((t + $(group_rss "$(cat "$f")"))); done
+  echo "$t"
+}
+
 status() {
   local name rc=0 any=""
   [ -d "$S/run" ] || { echo "not started (no $S/run)"; return 3; }
   for f in "$S"/run/*.pid; do
     [ -e "$f" ] || continue
     name="$(basename "$f" .pid)"; any=yes
-    if alive "$name"; then echo "$name: running (pid $(cat "$f"))"; else echo "$name: NOT running"; rc=1; fi
+    if alive "$name"; then
+      printf '%-16s running  pid %-8s RSS %6d MiB\n' "$name" "$(cat "$f")" $(( $(group_rss "$(cat "$f")") / 1024 ))
+    else
+      printf '%-16s NOT running\n' "$name"; rc=1
+    fi
   done
+  [ $rc != 0 ] || printf '%-16s          %-12s RSS %6d MiB\n' total "" $(( $(total_rss) / 1024 ))
   [ -n "$any" ] || { echo "not started (no saved pids in $S/run)"; return 3; }
   return $rc
 }
@@ -240,8 +254,11 @@ provider = fernet
 key_repository = $S/keystone/fernet-keys
 [credential]
 key_repository = $S/keystone/credential-keys
+[identity]
+password_hash_rounds = 4
 [cache]
-enabled = false
+enabled = true
+backend = dogpile.cache.memory
 EOF
 
   cat >"$S/etc/placement/placement.conf" <<EOF
@@ -260,6 +277,7 @@ use_stderr = true
 bind_host = $LOCAL
 bind_port = $P_GLANCE
 workers = 0
+graceful_shutdown_timeout = 5
 node_staging_uri = file://$S/glance/staging
 [database]
 connection = $(db glance)
@@ -294,8 +312,8 @@ paste.filter_factory = keystonemiddleware.auth_token:filter_factory
 delay_auth_decision = true
 EOF
 
-  # nova.conf: what every nova process reads; nova-db.conf only api/conductor/scheduler load, so
-  # nova-compute never sees a database section.
+  # nova.conf: what every nova process reads; nova-control.conf only api/conductor/scheduler load
+  # (database sections, their host name), so nova-compute never sees a database section.
   cat >"$S/etc/nova.conf" <<EOF
 [DEFAULT]
 use_stderr = true
@@ -309,6 +327,7 @@ osapi_compute_listen_port = $P_NOVA
 osapi_compute_workers = 1
 compute_driver = fake.FakeDriver
 update_resources_interval = 30
+graceful_shutdown_timeout = 5
 [api]
 auth_strategy = keystone
 [wsgi]
@@ -331,7 +350,9 @@ $(ksa placement nova)
 $(ksa neutron nova)
 $(authtoken nova)
 EOF
-  cat >"$S/etc/nova-db.conf" <<EOF
+  cat >"$S/etc/nova-control.conf" <<EOF
+[DEFAULT]
+host = zed-control
 [api_database]
 connection = $(db nova_api)
 [database]
@@ -403,6 +424,16 @@ preflight() {
   done
 }
 
+# What keystone-manage fernet_setup / credential_setup write (saves two Keystone start-ups): a key
+# repository with a staged key 0 and a primary key 1, each 32 random bytes, url-safe base64.
+fernet_keys() {
+  local k
+  mkdir -p "$1"; chmod 700 "$1"
+  for k in 0 1; do
+    (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '\n' >"$1/$k")
+  done
+}
+
 mariadb_ready() { mariadb-admin --no-defaults -S "$SOCK" -u root ping; }
 rabbit_ready() { (exec 3<>"/dev/tcp/$LOCAL/$P_AMQP"); }
 
@@ -455,15 +486,10 @@ GRANT ALL PRIVILEGES ON *.* TO 'zed'@'localhost';
 EOF
 
   # --- schemas and keystone bootstrap, in parallel
-  local kconf="$S/etc/keystone/keystone.conf" me; me="$(id -un)"
-  local nova_manage=("$PY" "$here/launch.py" nova-manage nova.cmd.manage
-                     --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf")
+  local kconf="$S/etc/keystone/keystone.conf"
+  fernet_keys "$S/keystone/fernet-keys"; fernet_keys "$S/keystone/credential-keys"
   local pids=()
   ( run_step keystone-manage keystone-manage --config-file "$kconf" db_sync
-    run_step keystone-manage keystone-manage --config-file "$kconf" fernet_setup \
-      --keystone-user "$me" --keystone-group "$(id -gn)"
-    run_step keystone-manage keystone-manage --config-file "$kconf" credential_setup \
-      --keystone-user "$me" --keystone-group "$(id -gn)"
     run_step keystone-manage keystone-manage --config-file "$kconf" bootstrap \
       --bootstrap-password "$ADMIN_PASS" --bootstrap-username admin \
       --bootstrap-project-name admin --bootstrap-role-name admin \
@@ -474,10 +500,8 @@ EOF
       placement-manage --config-file "$S/etc/placement/placement.conf" db sync ) & pids+=($!)
   ( run_step glance-manage "$PY" "$here/launch.py" glance-manage glance.cmd.manage \
       --config-file "$S/etc/glance-api.conf" db_sync ) & pids+=($!)
-  ( run_step nova-manage "${nova_manage[@]}" api_db sync
-    run_step nova-manage "${nova_manage[@]}" cell_v2 map_cell0 --database_connection "$(db nova_cell0)"
-    run_step nova-manage "${nova_manage[@]}" cell_v2 create_cell --name cell1 --verbose
-    run_step nova-manage "${nova_manage[@]}" db sync ) & pids+=($!)
+  ( run_step nova-manage "$PY" "$here/nova_setup.py" "$(db nova_cell0)" \
+      --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf" ) & pids+=($!)
   local p; for p in "${pids[@]}"; do wait "$p" || exit 1; done
   log "databases synced, keystone bootstrapped: $(( $(date +%s) - t_start )) s"
 
@@ -497,11 +521,11 @@ EOF
   wait_for rabbitmq "RabbitMQ on $LOCAL:$P_AMQP" rabbit_ready
   local nova=("$PY" "$here/launch.py")
   spawn nova-conductor "${nova[@]}" nova-conductor nova.cmd.conductor \
-    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf"
+    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf"
   spawn nova-scheduler "${nova[@]}" nova-scheduler nova.cmd.scheduler \
-    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf"
+    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf"
   spawn nova-api "${nova[@]}" nova-api nova.cmd.api \
-    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-db.conf"
+    --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-control.conf"
   spawn glance-api "$PY" "$here/launch.py" glance-api glance.cmd.api \
     --config-file "$S/etc/glance-api.conf"
   local i
@@ -527,7 +551,9 @@ EOF
 
   write_endpoints
   log "started in $(( $(date +%s) - t_start )) s"
-  cat "$S/endpoints.json"
+  # the passwords stay in the file (mode 600); stdout shows where they are
+  sed -E 's/("password": )"[^"]*"/\1"*** (in endpoints.json)"/g' "$S/endpoints.json"
+  echo "$S/endpoints.json"
 }
 
 write_endpoints() {
