@@ -1,7 +1,6 @@
 package io.inception.app.env;
 
 import io.inception.app.Inception;
-import io.inception.app.InceptionHome;
 import io.inception.engine.config.EnvironmentFile;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.pipeline.PipelineSnapshot;
@@ -15,9 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code inception env cleanup [--dry-run] [--grace 1h] [--via ENV]}: servers tagged by Inception
@@ -55,7 +50,7 @@ final class EnvCleanupCommand implements Callable<Integer> {
             PipelineSnapshot snapshot = repo.at(options.config.ref());
             ControlPlaneRecords records = new ControlPlaneRecords(inception.store().environmentResources());
             List<EnvironmentFile> files = new ArrayList<>();
-            for (String name : environmentNames()) files.add(snapshot.environment(name));
+            for (String name : snapshot.environmentNames()) files.add(snapshot.environment(name));
             List<ControlPlane> planes = files.stream().flatMap(f -> records.plane(f).stream()).toList();
             List<LeakCleanup.Leak> leaks = new ArrayList<>();
             List<String> scanned = new ArrayList<>();
@@ -95,16 +90,6 @@ final class EnvCleanupCommand implements Callable<Integer> {
         } catch (PipelineSourceException | IllegalArgumentException e) {
             System.err.println("inception env cleanup: " + e.getMessage());
             return 2;
-        }
-    }
-
-    /** Every environment file in this repository's environments/environments folder. */
-    private List<String> environmentNames() throws IOException {
-        Path dir = InceptionHome.sourceRoot().resolve("environments/environments");
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
         }
     }
 }
