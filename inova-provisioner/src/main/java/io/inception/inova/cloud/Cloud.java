@@ -39,7 +39,7 @@ public interface Cloud extends AutoCloseable {
     /** The id of the server group named {@code name}, creating it with policy anti-affinity when missing. */
     String antiAffinityGroup(String name);
 
-    /** The key pair named {@code name} exists (created from {@code publicKey} when given and missing). */
+    /** Whether the project has a key pair named {@code name}. */
     boolean keyPairExists(String name);
 
     /** The nova-compute services (one per compute host). */

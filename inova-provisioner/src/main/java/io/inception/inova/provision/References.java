@@ -42,6 +42,18 @@ final class References {
         return Resolved.ok(uploaded);
     }
 
+    /** The spec's key pair, checked once to exist; a problem when it does not. */
+    Resolved keyPair() {
+        if (spec.keyName().isEmpty()) return Resolved.ok("");
+        String name = spec.keyName().get();
+        if (state.get("keypair:" + name).isPresent() || cloud.keyPairExists(name)) {
+            state.put("keypair:" + name, name);
+            return Resolved.ok(name);
+        }
+        return Resolved.missing("key pair '" + name + "' (control-plane.key-name) not found in iNova: create it with"
+                + " `openstack keypair create --public-key <file> " + name + "`");
+    }
+
     /** The id of the anti-affinity group {@code name}, created when missing. */
     String group(String name) {
         return cached("group:" + name, () -> Optional.of(cloud.antiAffinityGroup(name))).orElseThrow();

@@ -120,9 +120,11 @@ final class SlotLauncher {
         if (!flavor.found()) return new Launch(slot.label() + ": " + flavor.problem(), null);
         References.Resolved image = refs.image(slot.role().image());
         if (!image.found()) return new Launch(slot.label() + ": " + image.problem(), null);
+        References.Resolved key = refs.keyPair();
+        if (!key.found()) return new Launch(slot.label() + ": " + key.problem(), null);
         Optional<String> group = Optional.ofNullable(groupName).map(refs::group);
         ServerRequest request = new ServerRequest(name, flavor.id(), image.id(), Tags.of(env, slot, build, groupName), group,
-                Optional.empty());
+                Optional.of(key.id()).filter(k -> !k.isEmpty()));
         state.put("launching:" + name, build);
         CreateOutcome outcome = cloud.create(request);
         if (outcome instanceof CreateOutcome.Refused r) {

@@ -57,7 +57,16 @@ public final class PipelineSnapshot {
 
     /** Names of the pipelines in {@code pipelines/}. */
     public List<String> pipelineNames() {
-        String prefix = under("pipelines/");
+        return namesIn("pipelines/");
+    }
+
+    /** Names of the environments in {@code environments/}. */
+    public List<String> environmentNames() {
+        return namesIn("environments/");
+    }
+
+    private List<String> namesIn(String folder) {
+        String prefix = under(folder);
         return tree.files().stream().filter(f -> f.startsWith(prefix))
                 .map(f -> f.substring(prefix.length()))
                 .filter(f -> !f.contains("/") && (f.endsWith(".yaml") || f.endsWith(".yml")))

@@ -334,4 +334,28 @@ public abstract class StoreContractTest {
 
     /** The URL of the current test's database, to open it a second time. */
     protected abstract String reopenableUrl();
+
+    @Test
+    void environmentResourcesAreReplacedByKindAndChangesRecordedInOrder() {
+        EnvironmentResources r = store.environmentResources();
+        r.replace("qe", "server", List.of(
+                EnvironmentResource.of("qe", "server", "qe-api-nova-api-1", "nova-api", "api", "10.0.0.5", Map.of("id", "u-1")),
+                EnvironmentResource.of("qe", "server", "qe-c1-cell-db-1", "cell-db", "c1", "10.0.0.6", Map.of())));
+        r.put(EnvironmentResource.of("qe", "cell", "c3", "", "c3", "", Map.of("added-by", "env add-cell")));
+        r.replace("qe", "server", List.of(
+                EnvironmentResource.of("qe", "server", "qe-api-nova-api-2", "nova-api", "api", "10.0.0.7", Map.of("id", "u-2"))));
+        r.record("qe", "provision", "first");
+        r.record("qe", "replace", "second");
+
+        assertThat(r.list("qe", "server")).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("qe-api-nova-api-2");
+            assertThat(s.address()).isEqualTo("10.0.0.7");
+            assertThat(s.attributes()).containsEntry("id", "u-2");
+        });
+        assertThat(r.list("qe")).extracting(EnvironmentResource::kind).containsExactly("cell", "server");
+        assertThat(r.list("staging")).isEmpty();
+        assertThat(r.events("qe")).extracting(EnvironmentEvent::message).containsExactly("first", "second");
+        r.remove("qe", "cell", "c3");
+        assertThat(r.list("qe", "cell")).isEmpty();
+    }
 }
