@@ -60,8 +60,27 @@ public final class PuppetCommand implements Callable<Integer> {
         int parallel;
         @Option(names = "--json", description = "Print one JSON document instead of a line per host.")
         boolean json;
+        @Option(names = "--version", paramLabel = "V", description = "The build's package version (Hiera inception::build::version).")
+        String version;
+        @Option(names = "--apt-source", paramLabel = "LINE", description = "The build's apt line (Hiera inception::build::apt_source).")
+        String aptSource;
+        @Option(names = "--build", paramLabel = "ID", description = "The build id (Hiera inception::build::id).")
+        String build;
+        @Option(names = "--role", paramLabel = "ROLE", description = "Only hosts with role::ROLE.")
+        String role;
 
-        int run(boolean noop, String role, Map<String, Object> build) throws Exception {
+        /** The build's Hiera values: a drift check must see the same values as the apply it checks. */
+        Map<String, Object> buildHiera() {
+            Map<String, Object> hiera = new LinkedHashMap<>();
+            hiera.put("inception::environment", env);
+            if (build != null) hiera.put("inception::build::id", build);
+            if (version != null) hiera.put("inception::build::version", version);
+            if (aptSource != null) hiera.put("inception::build::apt_source", aptSource);
+            return hiera;
+        }
+
+        int run(boolean noop) throws Exception {
+            Map<String, Object> build = buildHiera();
             InceptionHome h = home != null ? new InceptionHome(home) : InceptionHome.fromEnvironment();
             EnvironmentFile environment = EnvironmentFile.load(envFile != null ? envFile
                     : InceptionHome.sourceRoot().resolve("environments/environments/" + env + ".yaml"));
@@ -96,39 +115,24 @@ public final class PuppetCommand implements Callable<Integer> {
     static final class Apply implements Callable<Integer> {
         @Mixin
         Target target = new Target();
-        @Option(names = "--role", paramLabel = "ROLE", description = "Only hosts with role::ROLE.")
-        String role;
-        @Option(names = "--version", paramLabel = "V", description = "The build's package version (Hiera inception::build::version).")
-        String version;
-        @Option(names = "--apt-source", paramLabel = "LINE", description = "The build's apt line (Hiera inception::build::apt_source).")
-        String aptSource;
-        @Option(names = "--build", paramLabel = "ID", description = "The build id (Hiera inception::build::id).")
-        String build;
 
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> hiera = new LinkedHashMap<>();
-            hiera.put("inception::environment", target.env);
-            if (build != null) hiera.put("inception::build::id", build);
-            if (version != null) hiera.put("inception::build::version", version);
-            if (aptSource != null) hiera.put("inception::build::apt_source", aptSource);
-            return target.run(false, role, hiera);
+            return target.run(false);
         }
     }
 
     /** {@code inception puppet drift <env>}. */
     @Command(name = "drift", mixinStandardHelpOptions = true,
             description = "Noop run on every host: what would change (exit 0: in sync, 3: drift, 1: a host failed)."
-                    + " The last real run's report on the host is left as it was.")
+                    + " Give the same --version/--apt-source as the last apply. The last real run's report on the host is left as it was.")
     static final class Drift implements Callable<Integer> {
         @Mixin
         Target target = new Target();
-        @Option(names = "--role", paramLabel = "ROLE", description = "Only hosts with role::ROLE.")
-        String role;
 
         @Override
         public Integer call() throws Exception {
-            return target.run(true, role, Map.of("inception::environment", target.env));
+            return target.run(true);
         }
     }
 }
