@@ -24,11 +24,11 @@ import java.util.Set;
  * known_hosts ({@code $INCEPTION_HOME/known_hosts/<env>}) when that host has none yet; a recorded
  * key is never replaced, so a changed key still refuses the host.
  */
-final class FleetInventory {
+public final class FleetInventory {
     private FleetInventory() {
     }
 
-    static RolloutTargets.Fleet load(Path document, Path knownHosts) {
+    public static RolloutTargets.Fleet load(Path document, Path knownHosts) {
         try {
             JsonNode root = new ObjectMapper().readTree(document.toFile());
             List<HostTarget> hosts = new ArrayList<>();

@@ -86,6 +86,7 @@ public final class PuppetApplier {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while applying Puppet", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Puppet manifest repository read through JGit: {@link #pin} resolves a ref to a commit once, and
+ * A Puppet manifest repository read through JGit (a local folder is read from the repository that holds it): {@link #pin} resolves a ref to a commit once, and
  * {@link #tree} exports the manifest folder at exactly that commit, so a later apply (staging)
  * gets the same files whatever the branch has become. A remote repository is mirrored (bare) under
  * the cache folder and fetched on every {@link #open}.
@@ -44,7 +44,10 @@ public final class ManifestRepository implements AutoCloseable {
         String shown = UrlRedaction.redactUserInfo(pathOrUrl);
         try {
             if (!pathOrUrl.matches("[A-Za-z][A-Za-z0-9+.-]*://.*|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.*")) {
-                return new ManifestRepository(Git.open(Path.of(pathOrUrl).toFile()).getRepository(), shown);
+                // the repository holding this folder (a subfolder or a linked worktree of it is fine)
+                var builder = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(Path.of(pathOrUrl).toAbsolutePath().toFile());
+                if (builder.getGitDir() == null) throw new ManifestException("not a git repository: " + shown);
+                return new ManifestRepository(builder.setMustExist(true).build(), shown);
             }
             Path dir = cacheDir.resolve("puppet-" + hash(pathOrUrl) + ".git");
             if (Files.isDirectory(dir)) {
@@ -56,6 +59,8 @@ public final class ManifestRepository implements AutoCloseable {
             Files.createDirectories(cacheDir);
             return new ManifestRepository(Git.cloneRepository().setURI(pathOrUrl).setDirectory(dir.toFile())
                     .setBare(true).setMirror(true).call().getRepository(), shown);
+        } catch (ManifestException e) {
+            throw e;
         } catch (IOException | GitAPIException | RuntimeException e) {
             throw new ManifestException("cannot read the manifest repository " + shown + ": "
                     + String.valueOf(e.getMessage()).replace(pathOrUrl, shown));

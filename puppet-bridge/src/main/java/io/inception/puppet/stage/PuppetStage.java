@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,10 +52,18 @@ public final class PuppetStage implements Stage {
     private record Job(CompletableFuture<PuppetStageReport> result, AtomicInteger done, int total) {
     }
 
+    private final Function<String, String> processEnvironment;
+
     /** @param cacheDir where remote manifest repositories are mirrored */
     public PuppetStage(PuppetTargets targets, Path cacheDir) {
+        this(targets, cacheDir, System::getenv);
+    }
+
+    /** @param processEnvironment where {@code env:} credentials are read (the process environment) */
+    public PuppetStage(PuppetTargets targets, Path cacheDir, Function<String, String> processEnvironment) {
         this.targets = targets;
         this.manifests = new ManifestSource(cacheDir);
+        this.processEnvironment = processEnvironment;
     }
 
     @Override
@@ -86,7 +95,13 @@ public final class PuppetStage implements Stage {
             return StageResult.running(POLL, "puppet: " + job.done().get() + "/" + job.total() + " host(s) done");
         }
         active.remove(key);
-        PuppetStageReport report = job.result().join();
+        PuppetStageReport report;
+        try {
+            report = job.result().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) return StageResult.Failed.permanent("puppet: " + bad.getMessage());
+            throw e;
+        }
         report.hosts().stream().filter(h -> !h.ok()).forEach(h -> context.log().warn(h.host() + ": " + h.message()));
         if (report.hosts().stream().allMatch(HostApply::ok)) return StageResult.succeeded(report.line(), report);
         return StageResult.Failed.permanent("puppet: " + report.line() + "; " + report.hosts().stream().filter(h -> !h.ok())
@@ -123,7 +138,7 @@ public final class PuppetStage implements Stage {
         CompletableFuture<PuppetStageReport> result = CompletableFuture.supplyAsync(() -> {
             MDC.setContextMap(mdc);
             try (SshFleet fleet = SshFleet.open(t.settings())) {
-                PuppetApplier applier = new PuppetApplier(tree, new HieraRenderer(config, Credentials.fromProcess(env.credentials())),
+                PuppetApplier applier = new PuppetApplier(tree, new HieraRenderer(config, new Credentials(env.credentials(), processEnvironment)),
                         build, fleet, timeout);
                 List<HostApply> hosts = applier.run(nodes, noop, parallel, h -> {
                     done.incrementAndGet();
