@@ -50,7 +50,7 @@ public final class DemoSmoke {
             try (InovaSimulator cloud = InovaSimulator.start(InovaSpec.defaults().withComputeHosts(hypervisors)
                     .withBootDelay(Duration.ofMillis(300)))) {
                 cloud.faults().failNextBoot("inception-smoke-.*");
-                DeployedEnvironment env = SandboxDeployments.of("sandbox", cloud, fleet, version, "builds/" + buildId,
+                DeployedEnvironment env = SandboxDeployments.of("sandbox", cloud, fleet, version, buildId == null ? null : "builds/" + buildId,
                         folder.resolve("sandbox/known_hosts"));
                 out.printf("      smoke suite against the sandbox: Keystone %s, %d compute hosts on nova-compute %s%n",
                         cloud.authUrl(), hypervisors.size(), version);

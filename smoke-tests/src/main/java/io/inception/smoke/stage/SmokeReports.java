@@ -21,6 +21,7 @@ public final class SmokeReports {
     public static Path generate(SmokeReport report, String runId, SmokeHistory history) {
         Path results = Path.of(report.allureResults());
         history.carryInto(report.environment(), results);
+        AllureExecutor.write(results, runId, report);
         Path index = SmokeRunFolders.report(results.getParent(), "Smoke " + report.environment() + " — " + runId, runId);
         history.keepFrom(report.environment(), index.getParent());
         return index;
