@@ -2,6 +2,8 @@ package io.inception.smoke.run;
 
 import io.inception.smoke.config.SmokeSettings;
 import io.inception.smoke.deployed.DeployedEnvironment;
+import io.inception.smoke.report.Folders;
+import io.inception.smoke.report.SmokeRunFolders;
 import io.inception.smoke.suite.SmokeCatalogue;
 import io.inception.smoke.suite.SmokeSession;
 import io.inception.smoke.suite.SmokeSessions;
@@ -46,7 +48,7 @@ import java.util.function.Consumer;
  */
 public final class SmokeSuite {
     /** Sub-folder of a run's folder with the Allure results. */
-    public static final String ALLURE_RESULTS = "allure-results";
+    public static final String ALLURE_RESULTS = SmokeRunFolders.RESULTS;
     /** Sub-folder of a run's folder with the JUnit XML, one folder per attempt. */
     public static final String JUNIT = "junit";
 
@@ -96,6 +98,9 @@ public final class SmokeSuite {
         String key = "smoke-" + SESSIONS.incrementAndGet();
         AllureLifecycle previous = Allure.getLifecycle();
         try (SmokeSession session = new SmokeSession(environment, clock, timeouts)) {
+            // a suite run again into its folder (a resumed stage) starts from clean results
+            Folders.delete(results);
+            Folders.delete(junit);
             Files.createDirectories(results);
             AllureEnvironment.write(results, environment, settings);
             SmokeSessions.register(key, session);

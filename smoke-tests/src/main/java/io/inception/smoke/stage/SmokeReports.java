@@ -1,7 +1,7 @@
 package io.inception.smoke.stage;
 
 import io.inception.engine.store.EngineJson;
-import io.inception.smoke.report.AllureReport;
+import io.inception.smoke.report.SmokeRunFolders;
 import io.inception.smoke.report.SmokeHistory;
 import io.inception.smoke.run.SmokeReport;
 
@@ -11,9 +11,6 @@ import java.nio.file.Path;
 
 /** Where a run's smoke results and report live, and making the report with the environment's history. */
 public final class SmokeReports {
-    /** Sub-folder of a run's smoke folder with the generated HTML report. */
-    public static final String REPORT = "allure-report";
-
     private SmokeReports() {
     }
 
@@ -24,8 +21,8 @@ public final class SmokeReports {
     public static Path generate(SmokeReport report, String runId, SmokeHistory history) {
         Path results = Path.of(report.allureResults());
         history.carryInto(report.environment(), results);
-        Path index = AllureReport.generate(results, results.resolveSibling(REPORT),
-                "Smoke " + report.environment() + " — " + runId, runId);
+        AllureExecutor.write(results, runId, report);
+        Path index = SmokeRunFolders.report(results.getParent(), "Smoke " + report.environment() + " — " + runId, runId);
         history.keepFrom(report.environment(), index.getParent());
         return index;
     }

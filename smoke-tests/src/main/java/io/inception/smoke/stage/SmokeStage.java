@@ -35,29 +35,23 @@ public final class SmokeStage implements Stage {
     private final BuildRepository builds;
     private final SmokeHistory history;
     private final SmokeSuite suite;
-    private final Clock clock;
     /** Suites this process is running now, by run and stage. */
     private final Map<String, Job> active = new ConcurrentHashMap<>();
 
     private record Job(CompletableFuture<SmokeReport> report, AtomicReference<String> progress) {
     }
 
+    /**
+     * @param source  what was deployed, per run
+     * @param builds  where the report is kept with the build
+     * @param history where each environment's Allure history is kept (e.g. {@code <home>/smoke-history})
+     * @param clock   the clock of the suite
+     */
     public SmokeStage(DeployedEnvironmentSource source, BuildRepository builds, SmokeHistory history, Clock clock) {
-        this(source, builds, history, SmokeSuite.standard().withClock(clock), clock);
-    }
-
-    private SmokeStage(DeployedEnvironmentSource source, BuildRepository builds, SmokeHistory history, SmokeSuite suite,
-                       Clock clock) {
         this.source = source;
         this.builds = builds;
         this.history = history;
-        this.suite = suite;
-        this.clock = clock;
-    }
-
-    /** The same stage running another suite (tests use it for test classes of their own). */
-    public SmokeStage withSuite(SmokeSuite other) {
-        return new SmokeStage(source, builds, history, other, clock);
+        this.suite = SmokeSuite.standard().withClock(clock);
     }
 
     /** The fact name under which a build keeps an environment's smoke report. */

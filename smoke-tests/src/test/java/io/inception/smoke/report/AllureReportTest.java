@@ -47,6 +47,7 @@ class AllureReportTest {
         assertThat(html.resolve("app.js")).isNotEmptyFile();
         JsonNode summary = JSON.readTree(html.resolve("widgets/summary.json").toFile());
         assertThat(summary.path("reportName").asText()).isEqualTo("Smoke sandbox — r-1");
+        assertThat(Files.readString(html.resolve("widgets/executors.json"))).contains("run r-1 on sandbox");
         assertThat(summary.path("statistic").path("passed").asInt()).isEqualTo(2);
         assertThat(summary.path("statistic").path("failed").asInt()).isEqualTo(1);
         String cases = readAll(html.resolve("data/test-cases"));
