@@ -43,9 +43,11 @@ for i in $(seq 1 "$n"); do
   if [ $((i % 10)) -eq 0 ]; then wait "${starting[@]}"; starting=(); fi
 done
 [ ${#starting[@]} -eq 0 ] || wait "${starting[@]}"
-until [ "$(ssh-keyscan -T 2 -p $port $(cut -d' ' -f3 "$work/hosts.txt") 2>/dev/null | grep -c ssh-ed25519)" -ge "$n" ]; do sleep 1; done
+# wait for the listeners without connecting: on a loaded machine, repeated ssh-keyscan rounds leave
+# sshd children in their login grace time and snowball (seen: 5,700 sshd processes, load 7,000)
+until [ "$(ss -Hltn "sport = :$port" | wc -l)" -ge "$n" ]; do sleep 1; done
 echo "BENCH $n containers up in $(echo "$(date +%s.%N) - $t0" | bc) s"
-ssh-keyscan -p $port $(cut -d' ' -f3 "$work/hosts.txt") 2>/dev/null > "$work/known_hosts"
+ssh-keyscan -T 30 -p $port $(cut -d' ' -f3 "$work/hosts.txt") 2>/dev/null > "$work/known_hosts"
 
 reset() {
   cut -d' ' -f1 "$work/hosts.txt" | xargs -P 20 -I{} docker exec bench-{} sh -c \

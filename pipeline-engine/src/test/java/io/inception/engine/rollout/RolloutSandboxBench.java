@@ -21,7 +21,7 @@ import java.util.List;
  * Not a test (no assertion on time; Surefire does not pick up {@code *Bench}): the sandbox rollout
  * benchmark behind {@code bench/rollout/sandbox.sh}. Rolls nova-compute over {@code -Dbench.hosts}
  * sandbox hosts (default 1000) with the default waves and {@code -Dbench.parallel} (default 50), on
- * the H2 file store, and prints wall time, CPU and heap per host.
+ * the H2 file store, and prints wall time, CPU and heap per host and the SSH commands per host.
  */
 class RolloutSandboxBench {
     @TempDir
@@ -51,7 +51,9 @@ class RolloutSandboxBench {
                         .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                         .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
                 System.gc();
-                System.out.printf("BENCH hosts=%d parallel=%d result=%s%n", n, parallel, summary.line());
+                double commands = sandbox.hosts().stream().mapToInt(h -> h.state().commandLog().size()).average().orElse(0);
+                System.out.printf("BENCH hosts=%d parallel=%d result=%s; SSH commands per host %.2f%n", n, parallel,
+                        summary.line(), commands);
                 System.out.printf("BENCH sandbox start %.1f s; rollout wall %.1f s = %.1f ms/host; process CPU %.1f ms/host"
                                 + " (client, sandbox and H2 together); heap after GC %d MiB, peak pools %d MiB; threads %d%n",
                         (started - t0) / 1e9, wall / 1e9, wall / 1e6 / n, cpu / 1e6 / n,

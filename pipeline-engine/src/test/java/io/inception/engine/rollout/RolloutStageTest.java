@@ -83,6 +83,50 @@ class RolloutStageTest {
     }
 
     @Test
+    void withAnEnvironmentFileTheStagePlansItsWavesAndWaitsAtItsManualGate() throws Exception {
+        String hosts = rig.hosts.stream().map(h -> h.name()).collect(java.util.stream.Collectors.joining(", "));
+        io.inception.engine.config.EnvironmentFile file = io.inception.engine.config.EnvironmentFile.parse("""
+                name: qe
+                cells:
+                  - name: all
+                    hosts: [%s]
+                waves:
+                  - {name: canary, size: 2, gate: manual}
+                  - {name: rest, size: rest}
+                """.formatted(hosts), "qe.yaml").orElseThrow();
+        RolloutStage stage = new RolloutStage(rig.store.rollouts(),
+                env -> new RolloutTargets.Fleet(rig.hosts, rig.settings, java.util.Optional.of(file)), rig.drain,
+                Clock.systemUTC(), IdGenerator.sequential("e-"));
+        try (Executor executor = Executor.withStages(stage).open(rig.store, dir.resolve("home"))) {
+            String runId = executor.start(pipeline(Map.of("version", "2.0-1", "apt-source", SandboxRig.SOURCE)),
+                    Environment.named("qe"), RunOptions.defaults());
+            String rolloutId = awaitWaiting(runId);
+            RolloutEngine engine = new RolloutEngine(rig.store.rollouts(), null, rig.drain, Clock.systemUTC(),
+                    IdGenerator.sequential("x"));
+            assertThat(engine.summary(rolloutId).count(HostPhase.DONE)).as("the environment's canary wave of 2").isEqualTo(2);
+            assertThat(rig.store.runs().find(runId).orElseThrow().status().isComplete()).isFalse();
+
+            assertThat(engine.approve(rolloutId)).isTrue();
+            Run run = executor.awaitCompletion(runId, Duration.ofMinutes(2));
+
+            assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(engine.summary(rolloutId).count(HostPhase.DONE)).isEqualTo(12);
+        }
+    }
+
+    private String awaitWaiting(String runId) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            java.util.Optional<String> id = rig.store.checkpoints().get(runId, "roll", RolloutStage.CHECKPOINT);
+            if (id.isPresent() && rig.store.rollouts().find(id.get()).orElseThrow().status() == ExecutionStatus.WAITING) {
+                return id.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the rollout of run " + runId + " did not reach its manual gate within 60 s");
+    }
+
+    @Test
     void theStageTypeIsDiscovered() {
         assertThat(StageTypes.discover().find("rollout").orElseThrow().paramNames())
                 .contains("version", "apt-source", "waves", "max-parallel", "failure-budget", "rollback");

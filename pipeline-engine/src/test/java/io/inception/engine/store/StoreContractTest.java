@@ -297,7 +297,9 @@ public abstract class StoreContractTest {
 
     @Test
     void rolloutHostsKeepEveryTransitionInPlanOrder() {
-        var spec = io.inception.engine.rollout.RolloutSpec.of("qe", "b-1", "2.0-1", "deb http://r/ s main");
+        var spec = io.inception.engine.rollout.RolloutSpec.of("qe", "b-1", "2.0-1", "deb http://r/ s main")
+                .withHealthCommand("curl -fsS 'http://127.0.0.1:8774/'").withGates(List.of(
+                        new io.inception.engine.rollout.WaveGate(0, java.time.Duration.ofMinutes(5), true)));
         var a = new io.inception.engine.fleet.HostTarget("c1-001", "c1", "127.0.1.1", 22);
         var b = new io.inception.engine.fleet.HostTarget("c2-002", "c2", "127.0.1.2", 2222);
         var pending = io.inception.engine.rollout.HostPhase.PENDING;
@@ -320,6 +322,13 @@ public abstract class StoreContractTest {
         assertThat(rollout.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(rollout.message()).isEqualTo("budget spent");
         assertThat(store.rollouts().list()).extracting(io.inception.engine.rollout.RolloutRecord::id).containsExactly("ro-1");
+        assertThat(rollout.approved(0)).isFalse();
+        store.rollouts().approveGate("ro-1", 1);
+        store.rollouts().approveGate("ro-1", 0);
+        var approved = store.rollouts().find("ro-1").orElseThrow();
+        assertThat(approved.approved(0)).isTrue();
+        assertThat(approved.approved(1)).as("approvals only grow").isTrue();
+        assertThat(approved.approved(2)).isFalse();
     }
 
     @Test
