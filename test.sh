@@ -12,6 +12,8 @@ SUDO=""
 packages=(git ca-certificates curl unzip postgresql openssh-client
           docker.io debootstrap dpkg-dev lintian gpgv)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
+# web: the browser test (WebUiIT) drives Debian's Chromium through /usr/bin/chromedriver
+packages+=(chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do

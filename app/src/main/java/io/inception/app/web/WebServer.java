@@ -158,7 +158,8 @@ public final class WebServer implements AutoCloseable {
         boolean error = o != null && !(o instanceof PromotionOutcome.Promoted || o instanceof PromotionOutcome.Requested);
         ctx.status(o == null ? status : PromotionResponses.status(o));
         page(ctx, "Promotions", PromotionPages.promotions(s.store().promotions().list(100),
-                o == null ? null : o.message(), error, Auth.csrf(ctx)));
+                o == null ? null : (o instanceof PromotionOutcome.Denied ? "denied: " : "") + o.message(), error,
+                Auth.csrf(ctx)));
     }
 
     private static void page(Context ctx, String title, String body) {
