@@ -93,6 +93,7 @@ public final class ServerCommand implements Callable<Integer> {
                         .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(environments::add);
             }
         }
+        if (environments.isEmpty()) environments.addAll(List.of("qe", "staging"));
         WebServices services = WebApp.services(inception.store(), packaging, PromotionWiring.stagingDeploy(),
                 environments, Duration.ofSeconds(RunCommand.Durations.parse(lagWarn).toSeconds()), labs,
                 inception.home().dir().resolve("cache/trunk"), Clock.systemUTC());
