@@ -77,8 +77,10 @@ class WebUiIT {
                 .until(d -> d.findElements(By.id("builds")).size() == 1);
     }
 
+    /** The outcome message of the page a form post led to, once that page has loaded. */
     static String message() {
-        return browser.findElement(By.id("message")).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("a page with an outcome message")
+                .until(d -> d.findElements(By.id("message")).stream().findFirst().orElse(null)).getText();
     }
 
     @Test
@@ -92,6 +94,8 @@ class WebUiIT {
         browser.findElement(By.id("request")).click();
         assertThat(message()).contains("waits for approval");
         browser.findElement(By.id("logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the login form after logging out")
+                .until(d -> d.findElements(By.id("user")).size() == 1);
 
         login("rita", WebFixture.RITA_PASSWORD);
         assertThat(browser.findElement(By.id("lag-qe")).getText()).contains("b-2", "3", "over 14 days");
