@@ -17,6 +17,8 @@ packages+=(python3-openstackclient)
 packages+=(python3-keystone python3-nova python3-glance python3-placement python3-openstackclient
            python3-pymysql rabbitmq-server mariadb-server uwsgi-core uwsgi-plugin-python3)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
+# web: the browser test (WebUiIT) drives Debian's Chromium through /usr/bin/chromedriver
+packages+=(chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -116,12 +116,7 @@ public final class PromoteCommand implements Callable<Integer> {
     }
 
     static int report(PromotionOutcome outcome) {
-        if (outcome instanceof PromotionOutcome.Promoted p) {
-            System.out.println("promoted " + p.promotion().buildId() + " to " + p.promotion().environment() + " ("
-                    + p.promotion().id() + "): " + p.message());
-            return 0;
-        }
-        if (outcome instanceof PromotionOutcome.Requested) {
+        if (outcome instanceof PromotionOutcome.Promoted || outcome instanceof PromotionOutcome.Requested) {
             System.out.println(outcome.message());
             return 0;
         }

@@ -13,7 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.inception.app.promotion.PromotionWiring;
+import io.inception.app.web.WebApp;
+import io.inception.app.web.WebServer;
+import io.inception.app.web.WebServices;
+
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +35,8 @@ import java.util.concurrent.Callable;
         description = {"Run Inception as a long-lived service until interrupted (Ctrl-C):",
                 " - resumes every run a killed process left RUNNING, from its checkpoints;",
                 " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file;",
-                " - serves the signed apt repository (snapshots builds/<id>, suites qe and staging) over HTTP."},
+                " - serves the signed apt repository (snapshots builds/<id>, suites qe and staging) over HTTP (--listen);",
+                " - serves the web UI, the JSON API, /metrics, /healthz and /readyz on a second port (--web)."},
         footer = {"", "Triggers file (default environments/triggers.yaml):",
                 "  triggers:",
                 "    - {name: every-4h, cron: \"0 */4 * * *\"}",
@@ -52,19 +62,59 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Where the apt repository is served over HTTP, under /apt/ (default: ${DEFAULT-VALUE}; port 0 picks a free one).")
     String listen;
 
+    @Option(names = "--web", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8481",
+            description = "Where the web UI and JSON API listen (default: ${DEFAULT-VALUE}; port 0 picks a free one)."
+                    + " Users: `inception users add`.")
+    String web;
+
+    @Option(names = "--lag-warn", paramLabel = "DURATION", defaultValue = "14d",
+            description = "Warn when an environment lacks trunk commits older than this (default: ${DEFAULT-VALUE}).")
+    String lagWarn;
+
     @Option(names = "--reap-every", paramLabel = "DURATION", defaultValue = "5m",
             description = "How often expired labs and leaked lab VMs are reaped, when a XenServer pool is configured"
                     + " (INCEPTION_XENAPI_URL; default: ${DEFAULT-VALUE}).")
     String reapEvery;
 
+    /** The lab service when a XenServer pool is configured, else null. */
+    private static LabService labService(Inception inception) {
+        if (System.getenv(XenPools.URL) == null) return null;
+        return LabService.standard(InceptionHome.sourceRoot().resolve("environments/labs"),
+                inception.home().dir().resolve("labs"), XenPools.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
+
+    /** The web UI and API; environments are the files of environments/environments/ (their apt suites). */
+    private WebServer startWeb(Inception inception, Packaging packaging, LabService labs, Path root) throws Exception {
+        List<String> environments = new ArrayList<>();
+        Path envDir = root.resolve("environments/environments");
+        if (Files.isDirectory(envDir)) {
+            try (var files = Files.list(envDir)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                        .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(environments::add);
+            }
+        }
+        if (environments.isEmpty()) environments.addAll(List.of("qe", "staging"));
+        WebServices services = WebApp.services(inception.store(), packaging, PromotionWiring.stagingDeploy(),
+                environments, Duration.ofSeconds(RunCommand.Durations.parse(lagWarn).toSeconds()), labs,
+                inception.home().dir().resolve("cache/trunk"), Clock.systemUTC());
+        WebServer server = WebServer.start(services, address(web), Duration.ofMinutes(5));
+        System.out.println("inception server: web UI and API at " + server.url() + " (metrics at " + server.url()
+                + "/metrics)");
+        return server;
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("wants HOST:PORT, e.g. 127.0.0.1:8481, not " + hostPort);
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
     /** The lab reaper: expired labs and VMs tagged by Inception that belong to no live lab. */
-    private void startLabReaper(ScheduledExecutorService ticks, Inception inception) {
-        if (System.getenv(XenPools.URL) == null) {
+    private void startLabReaper(ScheduledExecutorService ticks, LabService labs) {
+        if (labs == null) {
             System.out.println("inception server: no XenServer pool configured (" + XenPools.URL + "): lab reaper off");
             return;
         }
-        LabService labs = LabService.standard(InceptionHome.sourceRoot().resolve("environments/labs"),
-                inception.home().dir().resolve("labs"), XenPools.fromEnvironment(System.getenv()), Clock.systemUTC());
         long every = RunCommand.Durations.parse(reapEvery).toSeconds();
         ticks.scheduleWithFixedDelay(() -> {
             try {
@@ -99,17 +149,20 @@ public final class ServerCommand implements Callable<Integer> {
                     new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))), "apt");
             System.out.println("inception server: apt repository at " + apt.url() + " — a host's line: "
                     + packaging.sourcesLine(apt.url(), "qe"));
+            LabService labs = labService(inception);
+            WebServer webServer = startWeb(inception, packaging, labs, root);
             server.resumeInterrupted();
             TriggerScheduler scheduler = server.scheduler();
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             scheduler.start(ticks);
-            startLabReaper(ticks, inception);
+            startLabReaper(ticks, labs);
             System.out.println("inception server: ready (Ctrl-C stops; unfinished runs resume at the next start)");
             stop.await();
             ticks.shutdownNow();
             apt.close();
+            webServer.close();
             return 0;
         }
     }

@@ -140,7 +140,8 @@ public final class PromotionService {
             Promotion done = running.with(PromotionStatus.SUCCEEDED, env + " runs " + pending.buildId() + ": " + summary,
                     clock.instant());
             promotions().save(done);
-            return new PromotionOutcome.Promoted(done, done.message());
+            return new PromotionOutcome.Promoted(done, "promoted " + done.buildId() + " to " + env + " (" + done.id()
+                    + "): " + done.message());
         }
     }
 

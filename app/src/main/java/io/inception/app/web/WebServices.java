@@ -1,0 +1,29 @@
+package io.inception.app.web;
+
+import io.inception.app.access.AuditTrail;
+import io.inception.app.access.UserDirectory;
+import io.inception.app.promotion.PromotionService;
+import io.inception.app.release.LagBehindTrunk;
+import io.inception.app.release.ReleaseManifests;
+import io.inception.engine.store.Store;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What the web server's handlers call: each handler parses, calls one of these, renders.
+ *
+ * @param store          runs, rollouts, audit
+ * @param manifests      release manifests and build lists
+ * @param promotions     promotion, approval, rollback
+ * @param users          logins, sessions, tokens
+ * @param audit          the audit trail
+ * @param lag            lag behind trunk per environment
+ * @param labs           the lab service, or null when no XenServer pool is configured
+ * @param clock          the clock
+ * @param feedInterval   how often the live rollout feed looks at the store
+ */
+public record WebServices(Store store, ReleaseManifests manifests, PromotionService promotions, UserDirectory users,
+                          AuditTrail audit, LagBehindTrunk lag, io.inception.xen.lab.LabService labs, Clock clock,
+                          Duration feedInterval) {
+}

@@ -1,0 +1,104 @@
+package io.inception.app.web;
+
+import io.inception.app.access.Actor;
+import io.inception.app.access.AuditTrail;
+import io.inception.app.access.PasswordHasher;
+import io.inception.app.access.Role;
+import io.inception.app.access.Tokens;
+import io.inception.app.access.UserDirectory;
+import io.inception.app.promotion.PromotionIds;
+import io.inception.app.promotion.PromotionService;
+import io.inception.app.promotion.SmokeFactGate;
+import io.inception.app.promotion.StagingDeploy;
+import io.inception.app.promotion.SuitePointers;
+import io.inception.app.release.LagBehindTrunk;
+import io.inception.app.release.ReleaseFixture;
+import io.inception.app.release.ReleaseManifests;
+import io.inception.app.release.TrunkHistory;
+import io.inception.engine.rollout.HostPhase;
+import io.inception.engine.store.Store;
+import io.inception.packaging.signing.Secret;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running web server over a fresh store holding two QE-passed builds, a rollout in progress, users
+ * {@code rita} (release manager) and {@code dave} (developer); suites and the staging deploy are in-memory
+ * fakes that record what they were asked, and trunk is 3 commits / 20 days ahead of what qe runs.
+ */
+final class WebFixture implements AutoCloseable {
+    static final Instant T0 = Instant.parse("2026-11-27T04:00:00Z");
+    static final String RITA_PASSWORD = "correct horse battery";
+    static final String DAVE_PASSWORD = "developer secret 1";
+
+    final Store store;
+    final WebServer server;
+    final Map<String, String> suites = new HashMap<>(Map.of("qe", "b-2"));
+    final List<StagingDeploy.Request> deploys = new ArrayList<>();
+    final String ritaToken;
+    final String daveToken;
+
+    WebFixture(Path home) {
+        Clock clock = Clock.systemUTC();
+        store = Store.openDefault(home);
+        ReleaseFixture.qePassedBuild(store, "b-1", T0.minusSeconds(7200), true);
+        ReleaseFixture.qePassedBuild(store, "b-2", T0.minusSeconds(3600), true);
+        ReleaseFixture.rollout(store, "ro-live", "qe", "b-2", "29.0.0-1", T0, HostPhase.PENDING);
+        AuditTrail audit = new AuditTrail(store.audit(), clock);
+        // cheap Argon2 parameters: the format and the check are the same, only slower in production
+        UserDirectory users = new UserDirectory(store.users(), new PasswordHasher(1024, 1, new SecureRandom()),
+                new Tokens(new SecureRandom()), audit, clock);
+        Actor admin = new Actor("admin", Role.ADMIN, "test");
+        users.add(admin, "rita", Role.RELEASE_MANAGER, Secret.of(RITA_PASSWORD));
+        users.add(admin, "dave", Role.DEVELOPER, Secret.of(DAVE_PASSWORD));
+        ritaToken = users.issueToken(admin, "rita", "test").orElseThrow();
+        daveToken = users.issueToken(admin, "dave", "test").orElseThrow();
+        SuitePointers pointers = new SuitePointers() {
+            @Override
+            public Optional<String> current(String suite) {
+                return Optional.ofNullable(suites.get(suite));
+            }
+
+            @Override
+            public String point(String suite, String buildId) {
+                suites.put(suite, buildId);
+                return "builds/" + buildId;
+            }
+        };
+        StagingDeploy deploy = r -> {
+            deploys.add(r);
+            return new StagingDeploy.Outcome.Deployed("4 hosts upgraded, smoke 14/14");
+        };
+        TrunkHistory trunk = (url, branch, sha) -> Optional.of(new TrunkHistory.Missing(3,
+                clock.instant().minus(Duration.ofDays(20))));
+        WebServices services = new WebServices(store, new ReleaseManifests(store),
+                new PromotionService(store, new SmokeFactGate(store.builds()), pointers, deploy, audit, clock,
+                        new PromotionIds(store.promotions(), clock)),
+                users, audit, new LagBehindTrunk(List.of("qe", "staging"), pointers, store.builds(), trunk, clock,
+                Duration.ofDays(14)), null, clock, Duration.ofMillis(200));
+        server = WebServer.start(services, new InetSocketAddress("127.0.0.1", 0), Duration.ZERO);
+    }
+
+    /** Moves one host of the live rollout to {@code phase}, as the rollout engine does. */
+    void move(String host, HostPhase phase) {
+        var record = store.rollouts().hosts("ro-live").stream().filter(h -> h.host().name().equals(host))
+                .findFirst().orElseThrow();
+        store.rollouts().update("ro-live", record.withPhase(phase, "", Instant.now()));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.inception.app.web;
+
+import io.inception.engine.rollout.HostPhase;
+import io.inception.engine.store.AuditEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server over plain HTTP: health, metrics, logins, CSRF, roles, the API and the live rollout feed. */
+class WebServerTest {
+    @TempDir
+    static Path home;
+    static WebFixture web;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start() {
+        web = new WebFixture(home);
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.server.url() + path));
+        if (headers.length > 0) b.headers(headers);
+        return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.server.url() + path))
+                .header("Content-Type", contentType);
+        if (headers.length > 0) b.headers(headers);
+        return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String form(String... kv) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (b.length() > 0) b.append('&');
+            b.append(kv[i]).append('=').append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    /** Logs in and returns {cookie, csrf}. */
+    static String[] login(String user, String password) throws Exception {
+        HttpResponse<String> r = post("/login", "application/x-www-form-urlencoded", form("user", user, "password", password));
+        assertThat(r.statusCode()).isEqualTo(302);
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict");
+        HttpResponse<String> page = get("/promotions", "Cookie", cookie);
+        Matcher m = Pattern.compile("name=csrf value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        return new String[] {cookie, m.group(1)};
+    }
+
+    @Test
+    void healthReadinessAndMetricsNeedNoLogin() throws Exception {
+        assertThat(get("/healthz").body()).isEqualTo("ok");
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("inception_runs{status=\"SUCCEEDED\"} 2.0",
+                "inception_rollout_hosts{environment=\"qe\",phase=\"PENDING\",rollout=\"ro-live\"} ",
+                "inception_stage_duration_seconds_sum{stage=\"package\"} 10.0",
+                "inception_stage_duration_seconds_count{stage=\"package\"} 2",
+                "inception_merge_conflicts{build=\"b-2\"} 1.0",
+                "inception_environment_lag_commits{environment=\"qe\"} 3.0",
+                "inception_environment_lag_days{environment=\"qe\"} 20.");
+    }
+
+    @Test
+    void withoutLoginTheApiSays401AndPagesGoToTheLoginForm() throws Exception {
+        assertThat(get("/api/builds").statusCode()).isEqualTo(401);
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).contains("/login");
+        assertThat(post("/login", "application/x-www-form-urlencoded", form("user", "rita", "password", "nope"))
+                .statusCode()).isEqualTo(401);
+        assertThat(web.store.audit().list(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("login");
+            assertThat(e.outcome()).isEqualTo("DENIED");
+        });
+        assertThat(web.store.audit().list(50).toString()).doesNotContain("nope", WebFixture.RITA_PASSWORD);
+    }
+
+    @Test
+    void theApiServesManifestsRunsRolloutsAndLagToTokenHolders() throws Exception {
+        String auth = "Bearer " + web.daveToken;
+        HttpResponse<String> manifest = get("/api/builds/b-1", "Authorization", auth);
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.body()).contains("\"puppetCommit\"", "\"snapshot\" : \"builds/b-1\"");
+        assertThat(get("/api/builds/b-404", "Authorization", auth).statusCode()).isEqualTo(404);
+        assertThat(get("/api/runs/r-b-1", "Authorization", auth).body()).contains("\"name\" : \"package\"");
+        assertThat(get("/api/rollouts/ro-live", "Authorization", auth).body()).contains("\"cell\" : \"cell-1\"");
+        assertThat(get("/api/environments", "Authorization", auth).body()).contains("\"environment\" : \"qe\"",
+                "\"commits\" : 3", "\"warn\" : true");
+        assertThat(get("/api/labs", "Authorization", auth).statusCode()).isEqualTo(503);
+        assertThat(get("/api/builds", "Authorization", "Bearer inc_forged").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aDeveloperTokenCannotPromoteAndTheAttemptIsAudited() throws Exception {
+        HttpResponse<String> r = post("/api/promotions", "application/json", "{\"build\":\"b-1\",\"to\":\"staging\"}",
+                "Authorization", "Bearer " + web.daveToken);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("role developer may not promote");
+        AuditEntry last = web.store.audit().list(1).get(0);
+        assertThat(last.actor() + " " + last.action() + " " + last.outcome()).isEqualTo("dave promote DENIED");
+        assertThat(last.source()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aReleaseManagersFormNeedsItsCsrfTokenThenPromotes() throws Exception {
+        String[] rita = login("rita", WebFixture.RITA_PASSWORD);
+        HttpResponse<String> forged = post("/promotions", "application/x-www-form-urlencoded",
+                form("build", "b-2", "to", "staging", "action", "promote"), "Cookie", rita[0]);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(web.store.audit().list(1).get(0).action()).isEqualTo("csrf");
+
+        HttpResponse<String> ok = post("/promotions", "application/x-www-form-urlencoded",
+                form("csrf", rita[1], "build", "b-2", "to", "staging", "action", "promote"), "Cookie", rita[0]);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).contains("staging runs b-2");
+        assertThat(web.suites).containsEntry("staging", "b-2");
+        assertThat(web.deploys).anySatisfy(d -> assertThat(d.snapshot()).isEqualTo("builds/b-2"));
+        assertThat(get("/audit", "Cookie", rita[0]).body()).contains("rita", "promote", "b-2 -&gt; staging");
+    }
+
+    @Test
+    void theRolloutFeedSendsEveryHostThenEachChange() throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(web.server.url() + "/api/rollouts/ro-live/events"))
+                .header("Authorization", "Bearer " + web.ritaToken).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.io.InputStream> r = HTTP.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            String first = nextData(in, "hosts");
+            assertThat(first).contains("\"host\" : \"c1-000\"", "\"host\" : \"c2-003\"", "\"phase\" : \"PENDING\"");
+            web.move("c2-001", HostPhase.UPGRADING);
+            String change = nextData(in, "hosts");
+            assertThat(change).contains("\"host\" : \"c2-001\"", "\"phase\" : \"UPGRADING\"")
+                    .doesNotContain("c1-000");
+        }
+    }
+
+    /** The data line of the next SSE event named {@code event}, reading at most until a deadline. */
+    static String nextData(BufferedReader in, String event) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String current = null;
+        for (String line; (line = in.readLine()) != null; ) {
+            if (Instant.now().isAfter(deadline)) break;
+            if (line.startsWith("event:")) current = line.substring(6).trim();
+            if (line.startsWith("data:") && event.equals(current)) return line.substring(5).trim();
+        }
+        throw new AssertionError("no '" + event + "' event within 30 s");
+    }
+}
