@@ -1,6 +1,11 @@
 package io.inception.app;
 
+import io.inception.app.cli.BuildsCommand;
 import io.inception.app.cli.DemoCommand;
+import io.inception.app.cli.HostsTrustCommand;
+import io.inception.app.cli.PromoteCommand;
+import io.inception.app.cli.ReportCommand;
+import io.inception.app.cli.UsersCommand;
 import io.inception.app.cli.MergeCommand;
 import io.inception.app.cli.PackageCommand;
 import io.inception.app.cli.RepoCommand;
@@ -27,7 +32,8 @@ import java.time.Duration;
         description = "Continuous deployment and QE orchestration for OpenStack Nova over XenServer.",
         subcommands = {DemoCommand.class, MergeCommand.class, ValidateCommand.class, RunCommand.class,
                 RunsCommand.class, ServerCommand.class, PackageCommand.class, RepoCommand.class, RolloutCommand.class,
-                SandboxCommand.class},
+                SandboxCommand.class, io.inception.app.env.EnvCommand.class, io.inception.app.puppet.PuppetCommand.class,
+                ReportCommand.class, BuildsCommand.class, PromoteCommand.class, UsersCommand.class},
         footer = {"", "Every command has --help. Exit codes: 0 ok, 1 the work failed, 2 bad input.",
                 "State lives in $INCEPTION_HOME (default ./.inception/); --db jdbc:postgresql://... uses PostgreSQL."})
 public final class Main implements Runnable {
@@ -49,6 +55,7 @@ public final class Main implements Runnable {
                 env -> PipelineRepository.directory(InceptionHome.sourceRoot().resolve("environments")).workingTree()
                         .environment(env).hosts().stream().map(h -> h.name()).toList(),
                 env -> new HostWipe(XenPools.session(System.getenv()), Duration.ofMinutes(10))));
+        cli.getSubcommands().get("hosts").addSubcommand("trust", new HostsTrustCommand());
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("inception: " + ex.getMessage());
