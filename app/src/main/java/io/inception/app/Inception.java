@@ -1,6 +1,23 @@
 package io.inception.app;
 
+import io.inception.app.deploy.EnvironmentLogins;
+import io.inception.app.deploy.RunControlPlanes;
+import io.inception.app.deploy.RunDeployedEnvironments;
+import io.inception.app.deploy.RunEnvironments;
+import io.inception.app.deploy.RunPuppetTargets;
+import io.inception.app.deploy.RunRolloutTargets;
 import io.inception.engine.executor.Executor;
+import io.inception.engine.executor.IdGenerator;
+import io.inception.engine.rollout.InMemoryDrain;
+import io.inception.engine.rollout.RolloutStage;
+import io.inception.inova.environment.ControlPlaneRecords;
+import io.inception.inova.environment.Credentials;
+import io.inception.inova.environment.InovaConnector;
+import io.inception.inova.openstack.KeystoneLogin;
+import io.inception.inova.stage.ProvisionStage;
+import io.inception.puppet.stage.PuppetStage;
+import io.inception.smoke.report.SmokeHistory;
+import io.inception.smoke.stage.SmokeStage;
 import io.inception.engine.merge.MergeStage;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.store.Store;
@@ -11,7 +28,10 @@ import io.inception.packaging.stage.PackageStage;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The wiring of one Inception process: its home, its store, every stage implementation the
@@ -21,11 +41,34 @@ public final class Inception implements AutoCloseable {
     private final InceptionHome home;
     private final Store store;
     private final Executor executor;
+    private final List<AutoCloseable> resources;
 
-    private Inception(InceptionHome home, Store store, Executor executor) {
+    private Inception(InceptionHome home, Store store, Executor executor, List<AutoCloseable> resources) {
         this.home = home;
         this.store = store;
         this.executor = executor;
+        this.resources = resources;
+    }
+
+    /**
+     * How the deploy stages reach an environment's peers.
+     *
+     * @param configRepository where environment files are read outside a run (a run reads its own
+     *                         pipeline repository at its commit)
+     * @param baseDir          what relative credential files ({@code ssh-key: {file: ...}}) are relative to
+     * @param sandboxInova     the login of the sandbox iNova, for environments whose {@code control-plane.inova}
+     *                         is {@code sandbox} (the demo's, or {@code sandbox up --json}'s)
+     * @param aptUrl           where hosts reach Inception's apt repository ({@code inception server}'s
+     *                         {@code http://HOST:PORT/apt}); without it a rollout stage needs its
+     *                         {@code apt-source} given
+     */
+    public record Deployments(Path configRepository, Path baseDir, Optional<KeystoneLogin> sandboxInova,
+                              Optional<String> aptUrl) {
+        /** This project's working tree; files relative to the working directory; no sandbox; {@code $INCEPTION_APT_URL}. */
+        public static Deployments standard() {
+            return new Deployments(InceptionHome.sourceRoot(), Path.of("").toAbsolutePath(), Optional.empty(),
+                    Optional.ofNullable(System.getenv("INCEPTION_APT_URL")).filter(s -> !s.isBlank()));
+        }
     }
 
     /**
@@ -33,18 +76,39 @@ public final class Inception implements AutoCloseable {
      * executor with every stage type.
      */
     public static Inception open(InceptionHome home, String dbUrl, Clock clock) {
-        Store store = dbUrl == null || dbUrl.isBlank() ? Store.openDefault(home.dir()) : Store.open(dbUrl);
-        Executor executor = Executor.withStages(stages(home, clock)).withClock(clock).open(store, home.dir());
-        return new Inception(home, store, executor);
+        return open(home, dbUrl, clock, Deployments.standard());
     }
 
-    /** Every stage implementation, by the modules that provide them. */
-    static List<Stage> stages(InceptionHome home, Clock clock) {
+    /** {@link #open(InceptionHome, String, Clock)} with the deploy stages reaching peers as {@code deployments} says. */
+    public static Inception open(InceptionHome home, String dbUrl, Clock clock, Deployments deployments) {
+        Store store = dbUrl == null || dbUrl.isBlank() ? Store.openDefault(home.dir()) : Store.open(dbUrl);
+        List<AutoCloseable> resources = new ArrayList<>();
+        Executor executor = Executor.withStages(stages(home, clock, store, deployments, resources)).withClock(clock)
+                .open(store, home.dir());
+        return new Inception(home, store, executor, resources);
+    }
+
+    /** Every stage implementation, by the modules that provide them; what must be closed goes to {@code resources}. */
+    static List<Stage> stages(InceptionHome home, Clock clock, Store store, Deployments deployments,
+                              List<AutoCloseable> resources) {
         Path work = home.work();
+        RunEnvironments environments = new RunEnvironments(deployments.configRepository());
+        EnvironmentLogins logins = new EnvironmentLogins(home.dir().resolve("known_hosts"), deployments.baseDir(), System::getenv);
+        ControlPlaneRecords records = new ControlPlaneRecords(store.environmentResources());
+        InovaConnector inova = new InovaConnector(new Credentials(System::getenv, deployments.baseDir()),
+                deployments.sandboxInova(), clock);
+        RunControlPlanes controlPlanes = new RunControlPlanes(environments, records, inova);
+        resources.add(controlPlanes);
         return List.of(
                 new MergeStage(work, clock),
                 new UnitTestStage(work, unitTestRunner()),
-                new PackageStage(home.packaging(clock), InceptionHome.sourceRoot().resolve("environments/packages"), work));
+                new PackageStage(home.packaging(clock), InceptionHome.sourceRoot().resolve("environments/packages"), work),
+                new ProvisionStage(controlPlanes, records, clock),
+                new PuppetStage(new RunPuppetTargets(environments, logins, records), home.dir().resolve("cache/puppet")),
+                new RolloutStage(store.rollouts(), new RunRolloutTargets(environments, logins), new InMemoryDrain(), clock,
+                        IdGenerator.timeBased(clock, new SecureRandom())),
+                new SmokeStage(new RunDeployedEnvironments(environments, logins, records, inova, store.rollouts()),
+                        store.builds(), new SmokeHistory(home.dir().resolve("smoke-history")), clock));
     }
 
     /**
@@ -78,6 +142,13 @@ public final class Inception implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Inception.class).warn("closing {}: {}", r, e.toString());
+            }
+        }
         store.close();
     }
 }

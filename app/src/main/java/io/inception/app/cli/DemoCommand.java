@@ -1,6 +1,5 @@
 package io.inception.app.cli;
 
-import io.inception.app.Inception;
 import io.inception.app.InceptionHome;
 import io.inception.app.demo.Demo;
 import picocli.CommandLine.Command;
@@ -31,8 +30,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = json ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
-        try (Inception inception = store.open()) {
-            Demo.Result result = new Demo(inception, InceptionHome.sourceRoot(), Clock.systemUTC(), out).run();
+        {
+            Demo.Result result = new Demo(store::open, store.home().dir(), InceptionHome.sourceRoot(), Clock.systemUTC(), out).run();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("ok", result.ok());
@@ -42,6 +41,11 @@ public final class DemoCommand implements Callable<Integer> {
                 doc.put("unitTests", result.unitTests());
                 doc.put("packages", result.packages());
                 doc.put("aptLine", result.aptLine());
+                doc.put("controlPlane", result.controlPlane());
+                doc.put("puppet", result.puppet());
+                doc.put("rollout", result.rollout());
+                doc.put("smoke", result.smoke());
+                doc.put("allureReport", result.allureReport() == null ? null : result.allureReport().toString());
                 doc.put("lab", result.lab().lab());
                 doc.put("labReaped", result.lab().reaped());
                 doc.put("expectedCulprit", result.expectedCulprit());

@@ -30,7 +30,12 @@ public final class StoreOptions {
     }
 
     public Inception open() {
+        return open(Inception.Deployments.standard());
+    }
+
+    /** Inception whose deploy stages reach peers as {@code deployments} says. */
+    public Inception open(Inception.Deployments deployments) {
         String url = db != null ? db : System.getenv("INCEPTION_DB");
-        return Inception.open(home(), url, Clock.systemUTC());
+        return Inception.open(home(), url, Clock.systemUTC(), deployments);
     }
 }

@@ -11,16 +11,32 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 /**
- * The demo's configuration repository: the shipped {@code trunk-to-qe} pipeline and {@code local}
- * environment, a {@code branches.yaml} naming the sample repositories, and a {@code triggers.yaml},
- * committed so the pipeline is read through git like any other.
+ * The demo's configuration repository: the shipped {@code trunk-to-qe} pipeline, package specs and Puppet
+ * manifests, the {@code local} environment rendered for the running sandbox ({@link DemoEnvironment}), a
+ * {@code branches.yaml} naming the sample repositories, and a {@code triggers.yaml}, committed so the
+ * pipeline is read through git like any other.
  */
 public final class DemoConfigRepository {
+    /** The comment line of the shipped pipeline where its QE deploy stages begin. */
+    static final String QE_DEPLOY = "  # QE deploy:";
+
     private DemoConfigRepository() {
     }
 
-    /** A git repository holding the pipeline, the environment and a branch list naming the sample repos. */
+    /**
+     * The build half only: the pipeline up to its {@code package} stage (no QE deploy, which needs a
+     * sandbox) and the shipped {@code local} environment file. For tests of the merge train and the CLI.
+     */
     public static Path create(Path dir, SampleRepos.Layout repos, Path sourceRoot, Clock clock)
+            throws IOException, GitAPIException {
+        return create(dir, repos, sourceRoot, null, clock);
+    }
+
+    /**
+     * A git repository holding the pipeline, the environment and a branch list naming the sample repos;
+     * with a sandbox, the whole pipeline and the environment rendered for that sandbox.
+     */
+    public static Path create(Path dir, SampleRepos.Layout repos, Path sourceRoot, DemoSandbox sandbox, Clock clock)
             throws IOException, GitAPIException {
         Path env = dir.resolve("environments");
         Files.createDirectories(env.resolve("pipelines"));
@@ -30,15 +46,18 @@ public final class DemoConfigRepository {
             throw new IOException("no environments/pipelines/trunk-to-qe.yaml under " + sourceRoot
                     + ": run the demo through ./inception at the repository root, or set INCEPTION_SOURCE_ROOT");
         }
-        Files.copy(shipped.resolve("pipelines/trunk-to-qe.yaml"), env.resolve("pipelines/trunk-to-qe.yaml"));
-        Files.copy(shipped.resolve("environments/local.yaml"), env.resolve("environments/local.yaml"));
-        try (var specs = Files.walk(shipped.resolve("packages"))) { // package specs and maintainer scripts
-            for (Path spec : specs.filter(Files::isRegularFile).toList()) {
-                Path to = env.resolve("packages").resolve(shipped.resolve("packages").relativize(spec).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(spec, to);
-            }
+        String pipeline = Files.readString(shipped.resolve("pipelines/trunk-to-qe.yaml"));
+        if (sandbox == null) {
+            int deploy = pipeline.indexOf(QE_DEPLOY);
+            if (deploy < 0) throw new IOException("no '" + QE_DEPLOY + "' line in the shipped trunk-to-qe.yaml");
+            pipeline = pipeline.substring(0, deploy);
+            Files.copy(shipped.resolve("environments/local.yaml"), env.resolve("environments/local.yaml"));
+        } else {
+            Files.writeString(env.resolve("environments/local.yaml"), DemoEnvironment.render(sandbox));
         }
+        Files.writeString(env.resolve("pipelines/trunk-to-qe.yaml"), pipeline);
+        copyTree(shipped.resolve("packages"), env.resolve("packages")); // package specs and maintainer scripts
+        copyTree(shipped.resolve("puppet"), env.resolve("puppet")); // manifests, pinned to this repository's commit
         StringBuilder branches = new StringBuilder("""
                 # The demo's merge train: the sample trunk and its custom branches, merged in this order.
                 trunk: %s#%s
@@ -69,4 +88,13 @@ public final class DemoConfigRepository {
         return dir;
     }
 
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+    }
 }

@@ -30,10 +30,7 @@ class DemoTest {
     void theDemoMergesSkipsTheConflictNamesTheCulpritAndTestsTheCandidate() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Demo.Result result;
-        try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
-            result = new Demo(inception, SOURCE_ROOT, Clock.systemUTC(),
-                    new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
-        }
+        result = demo(new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(result.ok()).as(out).isTrue();
@@ -84,8 +81,29 @@ class DemoTest {
         assertThat(Files.readString(home.resolve("apt/dists/qe/Release"))).contains("Codename: qe");
         assertThat(result.aptLine()).startsWith("deb [signed-by=/etc/apt/keyrings/inception.asc] file:").endsWith(" qe main");
         try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
-            assertThat(inception.store().builds().facts(result.build().id())).containsKeys("merge", "unit-test", "package");
+            assertThat(inception.store().builds().facts(result.build().id())).containsKeys("merge", "unit-test", "package",
+                    "provision", "configure", "rollout", "smoke", "smoke:local");
         }
+
+        // QE deploy: the control plane of two cells on the sandbox iNova, through its API
+        assertThat(result.controlPlane().servers()).extracting(s -> s.cell()).contains("api", "c1", "c2");
+        assertThat(result.controlPlane().servers()).extracting(s -> s.name())
+                .contains("local-api-nova-api-1", "local-api-nova-api-2", "local-c1-scheduler-1", "local-c2-cell-db-1");
+        assertThat(result.controlPlane().servers()).allSatisfy(s -> assertThat(s.status()).isEqualTo("ACTIVE"));
+        // Puppet on every control VM, over SSH, at the configuration repository's commit
+        assertThat(result.puppet().hosts()).hasSize(result.controlPlane().servers().size())
+                .allSatisfy(h -> assertThat(h.ok()).as(h.message()).isTrue());
+        assertThat(result.puppet().manifests().commit()).isEqualTo(result.run().pipelineCommit());
+        // the rollout: 199 hosts upgraded, the broken host rolled back within the failure budget
+        assertThat(result.rollout().hosts()).isEqualTo(DemoSandbox.HOSTS);
+        assertThat(result.rollout().count(io.inception.engine.rollout.HostPhase.DONE)).isEqualTo(DemoSandbox.HOSTS - 1);
+        assertThat(result.rollout().count(io.inception.engine.rollout.HostPhase.ROLLED_BACK)).isEqualTo(1);
+        assertThat(result.rollout().failed()).singleElement().asString().startsWith(DemoSandbox.BROKEN_HOST + " ");
+        // the smoke suite passed against the deployed environment, with an Allure report
+        assertThat(result.smoke().passed()).as(result.smoke().line()).isTrue();
+        assertThat(result.smoke().expectedVersion()).isEqualTo(result.packages().version());
+        assertThat(result.allureReport()).exists();
+        assertThat(out).contains("Allure report: ", "rolled back");
 
         // the developer's lab: three nested hosts in a pool, with a lease, reaped once the lease is over
         assertThat(result.lab().lab().owner()).isEqualTo("demo-dev");
@@ -97,14 +115,19 @@ class DemoTest {
 
     @Test
     void theDemoCanRunAgainAndBothRunsAreStored() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Demo.Result first = demo(quiet).run();
+        Demo.Result second = demo(quiet).run();
+        assertThat(first.ok()).isTrue();
+        assertThat(second.ok()).isTrue();
         try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
-            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            Demo.Result first = new Demo(inception, SOURCE_ROOT, Clock.systemUTC(), quiet).run();
-            Demo.Result second = new Demo(inception, SOURCE_ROOT, Clock.systemUTC(), quiet).run();
-            assertThat(first.ok()).isTrue();
-            assertThat(second.ok()).isTrue();
             assertThat(inception.store().runs().list()).extracting(r -> r.id())
                     .contains(first.run().id(), second.run().id());
         }
+    }
+
+    private Demo demo(PrintStream out) {
+        return new Demo(d -> Inception.open(new InceptionHome(home), null, Clock.systemUTC(), d), home, SOURCE_ROOT,
+                Clock.systemUTC(), out);
     }
 }

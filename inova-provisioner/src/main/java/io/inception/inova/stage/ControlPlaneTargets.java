@@ -12,6 +12,14 @@ public interface ControlPlaneTargets {
     /** The target of {@code environment}; the stage does not close the cloud (an implementation may cache it). */
     Target forEnvironment(String environment);
 
+    /**
+     * The target of the environment a stage runs on; an implementation may read the environment
+     * file at the run's pipeline commit. By default {@link #forEnvironment} of its name.
+     */
+    default Target forRun(io.inception.engine.stage.StageContext context) {
+        return forEnvironment(context.environment().name());
+    }
+
     /** A control plane and its cloud. */
     record Target(ControlPlane plane, Cloud cloud) {
     }

@@ -41,7 +41,7 @@ public final class ProvisionStage implements Stage {
     @Override
     public StageResult execute(StageContext context) {
         String env = context.environment().name();
-        ControlPlaneTargets.Target target = targets.forEnvironment(env);
+        ControlPlaneTargets.Target target = targets.forRun(context);
         String build = context.params().optionalString("build")
                 .orElseGet(() -> context.build().map(b -> b.id()).orElse(context.runId()));
         Instant started = context.checkpoints().get(STARTED).map(Instant::parse).orElseGet(() -> {

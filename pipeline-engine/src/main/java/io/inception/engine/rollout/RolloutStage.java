@@ -55,7 +55,7 @@ public final class RolloutStage implements Stage {
     @Override
     public StageResult execute(StageContext context) {
         String environment = context.environment().name();
-        RolloutTargets.Fleet fleet = targets.forEnvironment(environment);
+        RolloutTargets.Fleet fleet = targets.forRun(context);
         String id = context.checkpoints().get(CHECKPOINT).orElse(null);
         if (id == null) {
             context.cancellation().throwIfCancelled();

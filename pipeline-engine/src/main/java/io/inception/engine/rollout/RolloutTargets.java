@@ -33,4 +33,12 @@ public interface RolloutTargets {
     }
 
     Fleet forEnvironment(String environment);
+
+    /**
+     * The fleet of the environment a stage runs on; an implementation may read the environment
+     * file at the run's pipeline commit. By default {@link #forEnvironment} of its name.
+     */
+    default Fleet forRun(io.inception.engine.stage.StageContext context) {
+        return forEnvironment(context.environment().name());
+    }
 }

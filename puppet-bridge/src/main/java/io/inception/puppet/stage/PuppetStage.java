@@ -76,7 +76,7 @@ public final class PuppetStage implements Stage {
         String key = context.runId() + "/" + context.stage().name();
         Job job = active.get(key);
         if (job == null) {
-            PuppetTargets.Targets t = targets.forEnvironment(context.environment().name());
+            PuppetTargets.Targets t = targets.forRun(context);
             PuppetConfig config = t.environment().section(new PuppetSection()).orElse(null);
             if (config == null) {
                 return StageResult.Failed.permanent("environment " + t.environment().name() + " has no puppet: section");

@@ -28,4 +28,12 @@ public interface PuppetTargets {
     }
 
     Targets forEnvironment(String environment);
+
+    /**
+     * The targets of the environment a stage runs on; an implementation may read the environment
+     * file at the run's pipeline commit. By default {@link #forEnvironment} of its name.
+     */
+    default Targets forRun(io.inception.engine.stage.StageContext context) {
+        return forEnvironment(context.environment().name());
+    }
 }

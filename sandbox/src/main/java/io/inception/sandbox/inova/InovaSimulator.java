@@ -97,6 +97,15 @@ public final class InovaSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes servers reachable: e.g. {@code ServerReachability.over(fleet)} turns every ACTIVE server into
+     * an SSH host of that sandbox fleet at its own address. Servers already ACTIVE are announced now.
+     */
+    public InovaSimulator reachability(ServerReachability reachability) {
+        nova.reachability(reachability);
+        return this;
+    }
+
     /** Starts {@link InovaSpec#defaults()}. */
     public static InovaSimulator start() {
         return start(InovaSpec.defaults());

@@ -35,6 +35,9 @@ final class Nova {
     private final Map<String, ServerGroup> groups = new LinkedHashMap<>();
     private int addresses;
     private long created;
+    /** Reachable servers by id: the name and address they were announced with. */
+    private final Map<String, String[]> reachable = new LinkedHashMap<>();
+    private ServerReachability reachability = ServerReachability.NONE;
 
     Nova(InovaSpec spec, Ids ids, InovaFaults faults) {
         this.clock = spec.clock();
@@ -55,9 +58,35 @@ final class Nova {
         return faults.quota().orElse(quota);
     }
 
+    /** Who learns when a server becomes reachable (ACTIVE with an address) and when it stops being so. */
+    synchronized void reachability(ServerReachability r) {
+        reachable.values().forEach(was -> reachability.down(was[0], was[1]));
+        reachable.clear();
+        reachability = r;
+        syncReachable();
+    }
+
+    private void syncReachable() {
+        for (var it = reachable.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            Server s = servers.get(e.getKey());
+            if (s == null || !s.status.equals("ACTIVE") || s.address == null) {
+                it.remove();
+                reachability.down(e.getValue()[0], e.getValue()[1]);
+            }
+        }
+        for (Server s : servers.values()) {
+            if (s.status.equals("ACTIVE") && s.address != null && !reachable.containsKey(s.id)) {
+                reachable.put(s.id, new String[] {s.displayName, s.address});
+                reachability.up(s.displayName, s.address);
+            }
+        }
+    }
+
     private void advanceAll() {
         Instant now = clock.instant();
         servers.values().forEach(s -> s.advance(now));
+        syncReachable();
     }
 
     synchronized List<Server> servers(String projectId) {
@@ -69,6 +98,7 @@ final class Nova {
                 out.add(s);
             }
         }
+        syncReachable();
         // newest first, as Nova's default sort (created_at desc)
         out.sort(Comparator.comparing((Server s) -> s.createdAt).thenComparingLong(s -> s.seq).reversed());
         return out;
@@ -80,6 +110,7 @@ final class Nova {
             throw ApiError.novaNotFound("Instance " + id + " could not be found.");
         }
         s.advance(clock.instant());
+        syncReachable();
         return s;
     }
 
@@ -200,6 +231,7 @@ final class Nova {
         Server s = server(id);
         servers.remove(s.id);
         groups.values().forEach(g -> g.members.remove(s.id));
+        syncReachable();
     }
 
     /** os-stop / os-start / reboot; 409 as Nova when the state does not allow it. */
@@ -230,6 +262,7 @@ final class Nova {
         s.advance(clock.instant());
         if (after.isZero()) {
             s.die(to, why, at);
+            syncReachable();
         } else {
             s.diesAt = at;
             s.diesTo = to;

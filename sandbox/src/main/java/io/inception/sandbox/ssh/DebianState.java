@@ -34,6 +34,12 @@ public final class DebianState {
         return this;
     }
 
+    /** A file the host has before anything runs (e.g. its base {@code /etc/apt/sources.list}). */
+    public synchronized DebianState withFile(String path, String content) {
+        files.put(path, content);
+        return this;
+    }
+
     public synchronized Optional<InstalledPackage> installed(String pkg) {
         return Optional.ofNullable(packages.get(pkg));
     }

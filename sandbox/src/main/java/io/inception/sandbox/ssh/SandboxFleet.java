@@ -35,14 +35,16 @@ public final class SandboxFleet implements AutoCloseable {
     private final SandboxFleetSpec spec;
     private final Map<String, SandboxHost> hosts;
     private final Path privateKeyFile;
+    private final PackageIndex index;
     private final ScheduledExecutorService timer;
     private final SharedSshServer server;
 
     private SandboxFleet(SandboxFleetSpec spec, Map<String, SandboxHost> hosts, Path privateKeyFile,
                          ScheduledExecutorService timer, SharedSshServer server) {
         this.spec = spec;
-        this.hosts = hosts;
+        this.hosts = Collections.synchronizedMap(hosts);
         this.privateKeyFile = privateKeyFile;
+        this.index = spec.index();
         this.timer = timer;
         this.server = server;
     }
@@ -77,7 +79,7 @@ public final class SandboxFleet implements AutoCloseable {
             }
             server.start(List.copyOf(hosts.values()));
             LOG.info("sandbox fleet up: {} hosts in {} cells", hosts.size(), cells);
-            return new SandboxFleet(spec, Collections.unmodifiableMap(hosts), keyFile, timer, server);
+            return new SandboxFleet(spec, hosts, keyFile, timer, server);
         } catch (IOException | RuntimeException e) {
             if (server != null) server.stop();
             timer.shutdownNow();
@@ -87,7 +89,38 @@ public final class SandboxFleet implements AutoCloseable {
     }
 
     public List<SandboxHost> hosts() {
-        return List.copyOf(hosts.values());
+        synchronized (hosts) {
+            return List.copyOf(hosts.values());
+        }
+    }
+
+    /**
+     * Adds a host while the fleet runs (e.g. a VM the sandbox iNova just booted): its own host key,
+     * an empty Debian state, the fleet's client key and port, listening before this returns.
+     *
+     * @throws IllegalArgumentException when the name or the address is taken
+     */
+    public SandboxHost addHost(String name, String cell, String address) {
+        synchronized (hosts) {
+            if (hosts.containsKey(name)) throw new IllegalArgumentException("sandbox host " + name + " exists");
+            if (hosts.values().stream().anyMatch(h -> h.address().equals(address))) {
+                throw new IllegalArgumentException("sandbox address " + address + " is taken");
+            }
+            SandboxHost host = new SandboxHost(name, cell, address, new DebianState(), index, server, timer);
+            server.bind(host);
+            hosts.put(name, host);
+            LOG.debug("sandbox host {} added at {}", name, address);
+            return host;
+        }
+    }
+
+    /** Removes a host added with {@link #addHost}: it stops listening and its connections close. */
+    public void removeHost(String name) {
+        SandboxHost host;
+        synchronized (hosts) {
+            host = hosts.remove(name);
+        }
+        if (host != null) server.remove(host);
     }
 
     public Optional<SandboxHost> host(String name) {
@@ -100,8 +133,13 @@ public final class SandboxFleet implements AutoCloseable {
 
     public List<HostEndpoint> endpoints() {
         List<HostEndpoint> list = new ArrayList<>();
-        hosts.values().forEach(h -> list.add(h.endpoint()));
+        hosts().forEach(h -> list.add(h.endpoint()));
         return list;
+    }
+
+    /** The SSH port every host of the fleet listens on. */
+    public int port() {
+        return server.port();
     }
 
     public String user() {

@@ -82,6 +82,12 @@ final class SharedSshServer {
         }
     }
 
+    /** Stops serving {@code host} for good (a deleted VM): unbinds it and forgets its address. */
+    void remove(SandboxHost host) {
+        unbind(host);
+        byAddress.remove(host.address(), host);
+    }
+
     /** Stops accepting connections to {@code host}'s address and drops its open connections. */
     void unbind(SandboxHost host) {
         sshd.ioAcceptor().unbind(new InetSocketAddress(host.address(), port));
