@@ -2,6 +2,7 @@ package io.inception.app.cli;
 
 import io.inception.app.InceptionHome;
 import io.inception.app.demo.Demo;
+import io.inception.app.release.ReleaseManifests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,16 +16,22 @@ import java.util.concurrent.Callable;
 
 /** {@code inception demo}: the main job on the embedded default. */
 @Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
-        description = {"Run the main job on the embedded default, under $INCEPTION_HOME/demo (./.inception/demo):",
-                "sample trunk and three custom branches -> pipeline read through git -> merge train (one conflict,"
-                        + " skipped and attributed to the trunk commit that caused it) -> unit tests of the candidate"
-                        + " -> Debian packages in the signed apt snapshot builds/<id>, suite qe pointed at it -> report. The run is stored: `inception runs` shows it afterwards."},
+        description = {"Run the whole flow on the sandbox, under $INCEPTION_HOME/demo (./.inception/demo), one progress line"
+                + " per stage:",
+                "sample trunk and three custom branches -> the sandbox (200 compute hosts in two cells behind real SSH,"
+                        + " the sandbox iNova, the apt repository served over HTTP) -> pipeline trunk-to-qe read through git"
+                        + " -> merge train (one conflict, skipped and attributed to the trunk commit that caused it) -> unit"
+                        + " tests of the candidate -> Debian packages in the signed apt snapshot builds/<id> -> iNova control"
+                        + " plane of two cells -> Puppet on it -> rollout over the 200 hosts (one broken host rolled back"
+                        + " within the failure budget) -> smoke tests with an Allure report -> a developer's virtual lab ->"
+                        + " report. Everything is stored: `inception runs`, `builds show`, `rollout show` see it afterwards."},
         footer = {"", "Exit codes: 0 the pipeline succeeded and the conflict was attributed; 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--json", description = "Print only one JSON document: the run, the build, the merge report and the unit-test report.")
+    @Option(names = "--json", description = "Print only one JSON document: the build's release manifest, and what"
+            + " each step reported (run, merge, unit tests, packages, control plane, Puppet, rollout, smoke, lab).")
     boolean json;
 
     @Override
@@ -35,6 +42,11 @@ public final class DemoCommand implements Callable<Integer> {
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("ok", result.ok());
+                if (result.build() != null) {
+                    try (var s = store.openStore()) {
+                        doc.put("releaseManifest", new ReleaseManifests(s).of(result.build().id()).orElse(null));
+                    }
+                }
                 doc.put("run", result.run());
                 doc.put("build", result.build());
                 doc.put("merge", result.merge());

@@ -128,7 +128,7 @@ public final class Demo {
         UnitTestReport tests = stages.output(runId, "unit-test", UnitTestReport.class).orElse(null);
         PackageReport packages = stages.output(runId, "package", PackageReport.class).orElse(null);
         ProvisionOutput plane = stages.output(runId, "provision", ProvisionOutput.class).orElse(null);
-        PuppetStageReport puppet = stages.output(runId, "configure", PuppetStageReport.class).orElse(null);
+        PuppetStageReport puppet = stages.output(runId, "puppet", PuppetStageReport.class).orElse(null);
         RolloutSummary rollout = stages.output(runId, "rollout", RolloutSummary.class).orElse(null);
         SmokeReport smoke = stages.output(runId, "smoke", SmokeReport.class).orElse(null);
         Packaging apt = inception.home().packaging(clock);

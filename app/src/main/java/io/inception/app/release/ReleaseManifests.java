@@ -47,10 +47,12 @@ public final class ReleaseManifests {
         List<ReleaseManifest.RunResult> results = new ArrayList<>();
         LinkedHashSet<String> pipelineCommits = new LinkedHashSet<>();
         String packageStage = null;
+        String puppetStage = null;
         for (Run run : runs) {
             List<StageRun> stages = store.stages().list(run.id());
             for (StageRun s : stages) {
                 if (s.type().equals("package") && packageStage == null) packageStage = s.name();
+                if (s.type().equals("puppet") && puppetStage == null) puppetStage = s.name();
             }
             if (run.pipelineCommit() != null) pipelineCommits.add(run.pipelineCommit());
             results.add(new ReleaseManifest.RunResult(run.id(), run.pipeline(), run.pipelineCommit(), run.target(),
@@ -63,7 +65,7 @@ public final class ReleaseManifests {
         List<ReleaseManifest.Deploy> deploys = deploys(build.id(), runs);
         List<Promotion> promotions = store.promotions().ofBuild(build.id());
         ReleaseManifest draft = new ReleaseManifest(build.id(), build.createdAt(), build.trunk(), build.branches(),
-                build.candidateSha(), packages, puppetCommit(facts.get(PUPPET_FACT)), List.copyOf(pipelineCommits),
+                build.candidateSha(), packages, puppetCommit(facts.get(puppetStage == null ? PUPPET_FACT : puppetStage)), List.copyOf(pipelineCommits),
                 results, deploys, promotions, List.of());
         return new ReleaseManifest(draft.buildId(), draft.createdAt(), draft.trunk(), draft.branches(),
                 draft.candidateSha(), draft.packages(), draft.puppetCommit(), draft.pipelineCommits(), draft.runs(),
@@ -79,13 +81,14 @@ public final class ReleaseManifests {
     }
 
     /**
-     * The Puppet commit from the {@code puppet} fact: its {@code commit} (or {@code manifestCommit}) field,
-     * or the fact itself when it is a plain string.
+     * The Puppet commit from the {@code puppet} fact: the Puppet stage's report ({@code manifests.commit}),
+     * a {@code commit} (or {@code manifestCommit}) field, or the fact itself when it is a plain string.
      */
     public static String puppetCommit(String json) {
         if (json == null) return null;
         JsonNode node = EngineJson.read(json, JsonNode.class);
         if (node.isTextual()) return node.asText();
+        if (node.path("manifests").hasNonNull("commit")) return node.get("manifests").get("commit").asText();
         for (String field : List.of("commit", "manifestCommit", "manifestsCommit")) {
             if (node.hasNonNull(field)) return node.get(field).asText();
         }

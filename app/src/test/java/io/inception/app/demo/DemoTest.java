@@ -82,7 +82,7 @@ class DemoTest {
         assertThat(result.aptLine()).startsWith("deb [signed-by=/etc/apt/keyrings/inception.asc] file:").endsWith(" qe main");
         try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
             assertThat(inception.store().builds().facts(result.build().id())).containsKeys("merge", "unit-test", "package",
-                    "provision", "configure", "rollout", "smoke", "smoke:local");
+                    "provision", "puppet", "rollout", "smoke", "smoke:local");
         }
 
         // QE deploy: the control plane of two cells on the sandbox iNova, through its API
