@@ -34,6 +34,12 @@ public final class DebianState {
         return this;
     }
 
+    /** Puts a file on the host, as configuration management would (e.g. the apt repository's key). */
+    public synchronized DebianState withFile(String path, String content) {
+        files.put(path, content);
+        return this;
+    }
+
     public synchronized Optional<InstalledPackage> installed(String pkg) {
         return Optional.ofNullable(packages.get(pkg));
     }
