@@ -8,7 +8,9 @@ import io.inception.app.deploy.RunPuppetTargets;
 import io.inception.app.deploy.RunRolloutTargets;
 import io.inception.engine.executor.Executor;
 import io.inception.engine.executor.IdGenerator;
-import io.inception.engine.rollout.InMemoryDrain;
+import io.inception.app.rollout.BuildReleases;
+import io.inception.app.rollout.RolloutDrains;
+import io.inception.engine.rollout.AptSourceLines;
 import io.inception.engine.rollout.RolloutStage;
 import io.inception.inova.environment.ControlPlaneRecords;
 import io.inception.inova.environment.Credentials;
@@ -99,14 +101,20 @@ public final class Inception implements AutoCloseable {
                 deployments.sandboxInova(), clock);
         RunControlPlanes controlPlanes = new RunControlPlanes(environments, records, inova);
         resources.add(controlPlanes);
+        RolloutDrains drains = RolloutDrains.of(inova);
+        resources.add(drains);
+        BuildReleases releases = new BuildReleases(store.builds(), home.packaging(clock));
+        // looked up when a rollout is planned: the server may start serving the repository after this wiring
+        AptSourceLines aptLines = suite -> releases.sourceLines(deployments.aptUrl().orElseGet(
+                () -> BuildReleases.defaultRepoUrl(home.dir().resolve("apt")))).forSuite(suite);
         return List.of(
                 new MergeStage(work, clock),
                 new UnitTestStage(work, unitTestRunner()),
                 new PackageStage(home.packaging(clock), InceptionHome.sourceRoot().resolve("environments/packages"), work),
                 new ProvisionStage(controlPlanes, records, clock),
                 new PuppetStage(new RunPuppetTargets(environments, logins, records), home.dir().resolve("cache/puppet")),
-                new RolloutStage(store.rollouts(), new RunRolloutTargets(environments, logins), new InMemoryDrain(), clock,
-                        IdGenerator.timeBased(clock, new SecureRandom())),
+                new RolloutStage(store.rollouts(), new RunRolloutTargets(environments, logins), drains, Optional.of(aptLines),
+                        clock, IdGenerator.timeBased(clock, new SecureRandom())),
                 new SmokeStage(new RunDeployedEnvironments(environments, logins, records, inova, store.rollouts()),
                         store.builds(), new SmokeHistory(home.dir().resolve("smoke-history")), clock));
     }

@@ -85,8 +85,8 @@ public final class Demo {
         SampleRepos.Layout repos = new SampleRepos(clock).create(dir.resolve("repos"));
         out.printf("      trunk %s (master), custom branches: %s%n", repos.trunk(),
                 String.join(", ", repos.branches().stream().map(SampleRepos.Branch::name).toList()));
-        Path aptRoot = new io.inception.app.InceptionHome(home).packaging(clock).repository().root();
-        try (DemoSandbox sandbox = DemoSandbox.start(dir.resolve("sandbox"), aptRoot, clock)) {
+        Packaging packaging = new io.inception.app.InceptionHome(home).packaging(clock);
+        try (DemoSandbox sandbox = DemoSandbox.start(dir.resolve("sandbox"), packaging, clock)) {
             step("sandbox: " + DemoSandbox.HOSTS + " compute hosts in cells c1, c2 behind real SSH (port "
                     + sandbox.fleet().port() + "), nova-compute " + DemoSandbox.PREVIOUS + "; iNova at "
                     + sandbox.inova().authUrl() + "; apt repository served at " + sandbox.aptUrl());

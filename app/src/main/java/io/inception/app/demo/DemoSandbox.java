@@ -2,6 +2,7 @@ package io.inception.app.demo;
 
 import io.inception.engine.merge.Secret;
 import io.inception.inova.openstack.KeystoneLogin;
+import io.inception.packaging.Packaging;
 import io.inception.packaging.apt.RepoFileServer;
 import io.inception.sandbox.inova.InovaSimulator;
 import io.inception.sandbox.inova.InovaSpec;
@@ -50,16 +51,21 @@ public final class DemoSandbox implements AutoCloseable {
     }
 
     /**
-     * Starts it under {@code workDir}; {@code aptRoot} is the apt repository Inception publishes to
-     * (served at {@link #aptUrl()} for the hosts).
+     * Starts it under {@code workDir}; {@code packaging}'s apt repository is served at {@link #aptUrl()}
+     * for the hosts, which hold its key.
      */
-    public static DemoSandbox start(Path workDir, Path aptRoot, Clock clock) {
+    public static DemoSandbox start(Path workDir, Packaging packaging, Clock clock) throws IOException {
+        Path aptRoot = packaging.repository().root();
+        String key = packaging.key().exportArmored();
         PackageIndex previous = PackageIndex.fixed(Map.of("nova-compute", List.of(PREVIOUS)));
         SandboxFleet fleet = SandboxFleet.start(SandboxFleetSpec.of(HOSTS, 2, workDir.resolve("hosts"))
                 .withIndex(new HttpAptIndex(previous)));
         InovaSimulator inova = null;
         try {
-            for (SandboxHost h : fleet.hosts()) h.state().withFile("/etc/apt/sources.list", BASE_SOURCE + "\n");
+            // what the hosts' configuration management gave them: a base apt source and Inception's repository key
+            for (SandboxHost h : fleet.hosts()) {
+                h.state().withFile("/etc/apt/sources.list", BASE_SOURCE + "\n").withFile(Packaging.HOST_KEYRING, key);
+            }
             fleet.get(BROKEN_HOST).inject(HostFault.INSTALL_FAILS);
             List<String> hypervisors = fleet.hosts().stream().map(SandboxHost::name).toList();
             inova = InovaSimulator.start(InovaSpec.defaults().withClock(clock).withComputeHosts(hypervisors)

@@ -46,6 +46,11 @@ public final class EnvOptions {
     }
 
     private Optional<KeystoneLogin> sandboxLogin() throws IOException {
+        return sandboxLogin(inova);
+    }
+
+    /** The sandbox iNova's login from the document {@code inception sandbox up --json} printed, if given. */
+    public static Optional<KeystoneLogin> sandboxLogin(Path inova) throws IOException {
         if (inova == null) return Optional.empty();
         JsonNode doc = new ObjectMapper().readTree(inova.toFile());
         JsonNode k = doc.has("keystone") ? doc.get("keystone") : doc;

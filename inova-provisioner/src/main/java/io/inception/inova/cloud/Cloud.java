@@ -45,6 +45,11 @@ public interface Cloud extends AutoCloseable {
     /** The nova-compute services (one per compute host). */
     List<ComputeService> computeServices();
 
+    /** The nova-compute service(s) of one host (Nova filters by {@code host}: one small answer, not the whole list). */
+    default List<ComputeService> computeServices(String host) {
+        return computeServices().stream().filter(s -> s.host().equals(host)).toList();
+    }
+
     /** Disables (with a reason) or enables a compute service. */
     void setComputeService(String serviceId, boolean enabled, String reason);
 

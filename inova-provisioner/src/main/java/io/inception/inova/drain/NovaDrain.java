@@ -43,7 +43,8 @@ public final class NovaDrain implements Drain {
 
     private StepResult set(HostTarget host, boolean enabled, String reason) {
         try {
-            Optional<ComputeService> service = find(cloud.computeServices(), host);
+            Optional<ComputeService> service = cloud.computeServices(host.name()).stream().findFirst()
+                    .or(() -> find(cloud.computeServices(), host));
             if (service.isEmpty()) {
                 return StepResult.failed("Nova has no nova-compute service on host '" + host.name() + "'");
             }

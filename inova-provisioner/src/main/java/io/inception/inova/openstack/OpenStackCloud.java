@@ -187,8 +187,17 @@ public final class OpenStackCloud implements Cloud {
 
     @Override
     public List<ComputeService> computeServices() {
+        return services("/os-services?binary=nova-compute");
+    }
+
+    @Override
+    public List<ComputeService> computeServices(String host) {
+        return services("/os-services?binary=nova-compute&host=" + encode(host));
+    }
+
+    private List<ComputeService> services(String path) {
         return call(os -> {
-            ComputeApi.Reply reply = compute.get("/os-services?binary=nova-compute");
+            ComputeApi.Reply reply = compute.get(path);
             if (!reply.ok()) throw reply.error("listing compute services");
             List<ComputeService> out = new ArrayList<>();
             for (JsonNode s : reply.body().path("services")) {

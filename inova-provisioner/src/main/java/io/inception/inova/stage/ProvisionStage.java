@@ -20,7 +20,7 @@ import java.time.Instant;
  */
 public final class ProvisionStage implements Stage {
     static final String STARTED = "provision:started";
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     private final ControlPlaneTargets targets;

@@ -107,6 +107,11 @@ public final class EnvironmentTargets implements RolloutTargets {
                 .withGates(gates);
     }
 
+    /** The package (and service) the file's {@code rollout:} section names, {@code nova-compute} by default. */
+    public static String packageName(EnvironmentFile file) {
+        return settings(Optional.of(file)).packageName();
+    }
+
     private static RolloutSection.Settings settings(Optional<EnvironmentFile> file) {
         return file.flatMap(f -> f.section(new RolloutSection())).orElse(RolloutSection.Settings.DEFAULT);
     }

@@ -4,6 +4,7 @@ import io.inception.engine.config.Quantity;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -59,54 +60,91 @@ public record RolloutSpec(String environment, String buildId, String packageName
     }
 
     public RolloutSpec withWaves(List<Quantity> w) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, w, maxParallel, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+        return with(b -> b.waves = w);
     }
 
     public RolloutSpec withMaxParallel(int n) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, n, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+        return with(b -> b.maxParallel = n);
     }
 
-    public RolloutSpec withBudget(FailureBudgetPolicy b) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, b, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+    public RolloutSpec withBudget(FailureBudgetPolicy p) {
+        return with(b -> b.budget = p);
     }
 
     public RolloutSpec withCellOrder(CellOrder o) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, o,
-                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+        return with(b -> b.cellOrder = o);
     }
 
     public RolloutSpec withRollbackAll(boolean all) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
-                all, leaveFailedDrained, commandTimeout, healthCommand, gates);
+        return with(b -> b.rollbackAll = all);
     }
 
     public RolloutSpec withCommandTimeout(Duration t) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, t, healthCommand, gates);
+        return with(b -> b.commandTimeout = t);
     }
 
     public RolloutSpec withPackage(String pkg) {
-        return new RolloutSpec(environment, buildId, pkg, version, aptSource, waves, maxParallel, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+        return with(b -> b.packageName = pkg);
     }
 
     public RolloutSpec withLeaveFailedDrained(boolean drained) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
-                rollbackAll, drained, commandTimeout, healthCommand, gates);
+        return with(b -> b.leaveFailedDrained = drained);
     }
 
     /** {@code command} (or null for none) runs on each host at the end of verify. */
     public RolloutSpec withHealthCommand(String command) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout, command, gates);
+        return with(b -> b.healthCommand = command);
     }
 
     public RolloutSpec withGates(List<WaveGate> g) {
-        return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget, cellOrder,
-                rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, g);
+        return with(b -> b.gates = g);
+    }
+
+    /** A copy with {@code change} applied to its components, checked by the canonical constructor. */
+    private RolloutSpec with(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components of a spec being changed: the one place a spec is copied. */
+    private static final class Components {
+        String environment;
+        String buildId;
+        String packageName;
+        String version;
+        String aptSource;
+        List<Quantity> waves;
+        int maxParallel;
+        FailureBudgetPolicy budget;
+        CellOrder cellOrder;
+        boolean rollbackAll;
+        boolean leaveFailedDrained;
+        Duration commandTimeout;
+        String healthCommand;
+        List<WaveGate> gates;
+
+        Components(RolloutSpec s) {
+            environment = s.environment;
+            buildId = s.buildId;
+            packageName = s.packageName;
+            version = s.version;
+            aptSource = s.aptSource;
+            waves = s.waves;
+            maxParallel = s.maxParallel;
+            budget = s.budget;
+            cellOrder = s.cellOrder;
+            rollbackAll = s.rollbackAll;
+            leaveFailedDrained = s.leaveFailedDrained;
+            commandTimeout = s.commandTimeout;
+            healthCommand = s.healthCommand;
+            gates = s.gates;
+        }
+
+        RolloutSpec build() {
+            return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget,
+                    cellOrder, rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+        }
     }
 
     /** The health command, if any. */

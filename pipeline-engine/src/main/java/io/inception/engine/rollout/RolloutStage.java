@@ -3,6 +3,7 @@ package io.inception.engine.rollout;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.fleet.SshFleet;
 import io.inception.engine.model.ExecutionStatus;
+import io.inception.engine.model.StageDef;
 import io.inception.engine.stage.Parameters;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.stage.StageContext;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,20 +31,34 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RolloutStage implements Stage {
     static final String CHECKPOINT = "rollout-id";
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(500);
 
     private final RolloutStore store;
     private final RolloutTargets targets;
-    private final Drain drain;
+    private final Drains drains;
+    private final Optional<AptSourceLines> sourceLines;
     private final Clock clock;
     private final IdGenerator ids;
     /** Rollouts this process is running now, by id (process state, not run state: gone after a restart). */
     private final Map<String, CompletableFuture<RolloutSummary>> active = new ConcurrentHashMap<>();
 
+    /** A stage whose runs give {@code version} and {@code apt-source} explicitly, with one drain for all. */
     public RolloutStage(RolloutStore store, RolloutTargets targets, Drain drain, Clock clock, IdGenerator ids) {
+        this(store, targets, Drains.always(drain), Optional.empty(), clock, ids);
+    }
+
+    /**
+     * @param drains      the drain of each environment (Nova's where it has a control plane)
+     * @param sourceLines how hosts reach the apt repository the package stage published to; with it
+     *                    a run that gives no {@code version}/{@code apt-source} rolls out what its
+     *                    package stage published
+     */
+    public RolloutStage(RolloutStore store, RolloutTargets targets, Drains drains, Optional<AptSourceLines> sourceLines,
+                        Clock clock, IdGenerator ids) {
         this.store = store;
         this.targets = targets;
-        this.drain = drain;
+        this.drains = drains;
+        this.sourceLines = sourceLines;
         this.clock = clock;
         this.ids = ids;
     }
@@ -56,16 +72,29 @@ public final class RolloutStage implements Stage {
     public StageResult execute(StageContext context) {
         String environment = context.environment().name();
         RolloutTargets.Fleet fleet = targets.forRun(context);
+        Drain drain;
+        try {
+            drain = drains.forEnvironment(environment, fleet);
+        } catch (IllegalArgumentException e) { // e.g. a credential of the environment's Nova not set
+            return StageResult.Failed.permanent("rollout: no way to drain the hosts of " + environment + ": " + e.getMessage());
+        } catch (IllegalStateException e) { // its Nova not answering: no host is touched, a retry may do
+            return StageResult.Failed.transientFailure("rollout: " + e.getMessage());
+        }
         String id = context.checkpoints().get(CHECKPOINT).orElse(null);
         if (id == null) {
             context.cancellation().throwIfCancelled();
-            RolloutSpec spec = spec(context, fleet);
+            String packageName = packageName(context.params(), fleet);
+            BuildRelease.Lookup release = release(context, packageName);
+            if (release instanceof BuildRelease.Lookup.Missing missing) {
+                return StageResult.Failed.permanent("rollout: " + missing.reason());
+            }
+            RolloutSpec spec = spec(context, fleet, ((BuildRelease.Lookup.Found) release).release());
             id = new RolloutEngine(store, null, drain, clock, ids).plan(spec, fleet.hosts());
             context.checkpoints().put(CHECKPOINT, id);
             context.log().info("rollout " + id + " planned: " + fleet.hosts().size() + " hosts, version " + spec.version());
         }
         String rolloutId = id;
-        CompletableFuture<RolloutSummary> job = active.computeIfAbsent(rolloutId, k -> start(k, fleet, context));
+        CompletableFuture<RolloutSummary> job = active.computeIfAbsent(rolloutId, k -> start(k, fleet, drain, context));
         if (!job.isDone()) {
             return StageResult.running(POLL, new RolloutEngine(store, null, drain, clock, ids).summary(rolloutId).line());
         }
@@ -82,7 +111,7 @@ public final class RolloutStage implements Stage {
         return StageResult.Failed.permanent("rollout " + rolloutId + ": " + summary.line());
     }
 
-    private CompletableFuture<RolloutSummary> start(String id, RolloutTargets.Fleet fleet, StageContext context) {
+    private CompletableFuture<RolloutSummary> start(String id, RolloutTargets.Fleet fleet, Drain drain, StageContext context) {
         Map<String, String> mdc = Map.of("run", context.runId(), "stage", context.stage().name());
         return CompletableFuture.supplyAsync(() -> {
             MDC.setContextMap(mdc);
@@ -98,14 +127,38 @@ public final class RolloutStage implements Stage {
         });
     }
 
-    static RolloutSpec spec(StageContext context, RolloutTargets.Fleet fleet) {
+    /**
+     * The version and apt line to roll out: the parameters when both are given; otherwise what the
+     * run's {@code package} stage published (the build's package fact), the parameters overriding it.
+     */
+    private BuildRelease.Lookup release(StageContext context, String packageName) {
+        Parameters p = context.params();
+        Optional<String> version = p.optionalString("version");
+        Optional<String> aptSource = p.optionalString("apt-source");
+        Optional<String> packageStage = context.pipeline() == null ? Optional.empty() : context.pipeline().stages().stream()
+                .filter(s -> s.type().equals(PublishedBuild.FACT)).map(StageDef::name).findFirst();
+        Optional<PublishedBuild> published = packageStage.flatMap(name -> context.output(name, PublishedBuild.class));
+        if (published.isEmpty() || (version.isPresent() && aptSource.isPresent())) {
+            return BuildRelease.given(version, aptSource, "give 'version' and 'apt-source', or run a package stage before"
+                    + " the rollout in the same pipeline");
+        }
+        return BuildRelease.of(published.get(), packageName, sourceLines, version, aptSource);
+    }
+
+    /** The package the stage rolls out: its parameter, else the environment's {@code rollout.package}. */
+    static String packageName(Parameters p, RolloutTargets.Fleet fleet) {
+        return p.optionalString("package").orElseGet(() -> fleet.environment()
+                .map(EnvironmentTargets::packageName).orElse(RolloutSection.Settings.DEFAULT.packageName()));
+    }
+
+    static RolloutSpec spec(StageContext context, RolloutTargets.Fleet fleet, BuildRelease release) {
         Parameters p = context.params();
         String build = context.build().map(b -> b.id()).orElse(context.runId());
         if (fleet.environment().isPresent()) {
-            return overrides(p, EnvironmentTargets.spec(fleet.environment().get(), build, p.string("version"),
-                    p.string("apt-source")));
+            return overrides(p, EnvironmentTargets.spec(fleet.environment().get(), build, release.version(),
+                    release.aptSource()));
         }
-        RolloutSpec spec = RolloutSpec.of(context.environment().name(), build, p.string("version"), p.string("apt-source"));
+        RolloutSpec spec = RolloutSpec.of(context.environment().name(), build, release.version(), release.aptSource());
         spec = spec.withPackage(p.optionalString("package").orElse("nova-compute"));
         List<Object> waves = p.list("waves");
         if (!waves.isEmpty()) spec = spec.withWaves(RolloutSpec.parseWaves(String.join(",", waves.stream().map(String::valueOf).toList())));

@@ -12,10 +12,12 @@ public final class RolloutStageType implements StageTypeProvider {
     /** The rollout stage type. */
     public static final StageType ROLLOUT = StageType.of("rollout",
             "Upgrade a package on every compute host of the environment in waves, with a failure budget and rollback",
-            ParamSpec.required("version", ParamType.STRING)
-                    .withDescription("the package version to install, e.g. 2026.11.27-42"),
-            ParamSpec.required("apt-source", ParamType.STRING)
-                    .withDescription("the 'deb ...' line of the build's apt snapshot"),
+            ParamSpec.optional("version", ParamType.STRING)
+                    .withDescription("the package version to install, e.g. 2026.11.27-42; default: the version the"
+                            + " run's package stage published"),
+            ParamSpec.optional("apt-source", ParamType.STRING)
+                    .withDescription("the 'deb ...' line of the build's apt snapshot; default: the line for the"
+                            + " snapshot the run's package stage published"),
             new ParamSpec("package", ParamType.STRING, false, "nova-compute", null, "the package and its service"),
             ParamSpec.optional("waves", ParamType.LIST)
                     .withDescription("batch sizes, counts or percents; default [1, \"5%\", \"25%\", \"100%\"]"),

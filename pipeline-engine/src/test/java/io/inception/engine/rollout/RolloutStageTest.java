@@ -126,6 +126,82 @@ class RolloutStageTest {
         throw new AssertionError("the rollout of run " + runId + " did not reach its manual gate within 60 s");
     }
 
+    /** The package stage's output as packaging writes it (more fields than the rollout reads). */
+    record PackageReport(String buildId, String version, List<PackageRecord> packages, String distribution, String suite) {
+    }
+
+    record PackageRecord(String name, String version, String architecture, long size, String sha256, String file) {
+    }
+
+    /** A package stage (under another name than its type) that "published" nova-compute 2.0-1 as builds/b-7. */
+    static io.inception.engine.stage.Stage publishedPackages() {
+        return new io.inception.engine.stage.Stage() {
+            @Override
+            public String type() {
+                return "package";
+            }
+
+            @Override
+            public io.inception.engine.stage.StageResult execute(io.inception.engine.stage.StageContext context) {
+                return io.inception.engine.stage.StageResult.succeeded("published", new PackageReport("b-7", "2.0-1",
+                        List.of(new PackageRecord("nova-common", "2.0-1", "all", 10, "ab", "/x"),
+                                new PackageRecord("nova-compute", "2.0-1", "all", 10, "cd", "/y")), "builds/b-7", "qe"));
+            }
+        };
+    }
+
+    static PipelineDef packageThenRollout(Map<String, Object> rolloutParams) {
+        return new PipelineDef("deploy", List.of(new StageDef("debs", "package", Map.of(), null, RetryPolicy.NONE, "test"),
+                new StageDef("roll", "rollout", rolloutParams, null, RetryPolicy.NONE, "test")),
+                "file:///environments", "c0ffee", "pipelines/deploy.yaml");
+    }
+
+    @Test
+    void afterThePackageStageTheRolloutInstallsWhatItPublishedFromItsSnapshot() throws Exception {
+        RolloutStage stage = new RolloutStage(rig.store.rollouts(), env -> new RolloutTargets.Fleet(rig.hosts, rig.settings),
+                Drains.always(rig.drain), java.util.Optional.of(suite -> "deb [trusted=yes] http://repo.invalid/apt/ " + suite
+                + " main"), Clock.systemUTC(), IdGenerator.sequential("p-"));
+        try (Executor executor = Executor.withStages(publishedPackages(), stage).open(rig.store, dir.resolve("home"))) {
+            String runId = executor.start(packageThenRollout(Map.of("max-parallel", 4L)), Environment.named("qe"),
+                    RunOptions.defaults());
+            Run run = executor.awaitCompletion(runId, Duration.ofMinutes(2));
+
+            assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(rig.sandbox.hosts()).allSatisfy(h -> {
+                assertThat(h.state().version("nova-compute")).contains("2.0-1");
+                assertThat(h.state().file("/etc/apt/sources.list.d/inception.list"))
+                        .contains("deb [trusted=yes] http://repo.invalid/apt/ builds/b-7 main\n");
+            });
+        }
+    }
+
+    @Test
+    void withoutAVersionOrAPackageStageTheStageSaysWhatToGive() throws Exception {
+        try (Executor executor = Executor.withStages(stage()).open(rig.store, dir.resolve("home"))) {
+            String runId = executor.start(pipeline(Map.of("apt-source", SandboxRig.SOURCE)), Environment.named("qe"),
+                    RunOptions.defaults());
+            Run run = executor.awaitCompletion(runId, Duration.ofMinutes(1));
+
+            assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(rig.store.stages().find(runId, "roll").orElseThrow().message()).isEqualTo("rollout: give 'version'"
+                    + " and 'apt-source', or run a package stage before the rollout in the same pipeline");
+            assertThat(rig.sandbox.hosts()).allSatisfy(h -> assertThat(h.state().commandLog()).isEmpty());
+        }
+    }
+
+    @Test
+    void aBuildThatPublishedNoSuchPackageIsNamed() {
+        PublishedBuild published = new PublishedBuild("b-7", "2.0-1", List.of(new PublishedBuild.Package("nova-api", "2.0-1")),
+                "builds/b-7", null);
+        assertThat(BuildRelease.of(published, "nova-compute", java.util.Optional.of(s -> "deb x " + s + " main"),
+                java.util.Optional.empty(), java.util.Optional.empty()))
+                .isEqualTo(new BuildRelease.Lookup.Missing("build b-7 published no package 'nova-compute' (it has nova-api)"));
+        assertThat(BuildRelease.of(published, "nova-api", java.util.Optional.empty(), java.util.Optional.of("2.0-2"),
+                java.util.Optional.of("deb [trusted=yes] http://r/ qe main")))
+                .as("explicit values override the build's").isEqualTo(new BuildRelease.Lookup.Found(
+                        new BuildRelease("2.0-2", "deb [trusted=yes] http://r/ qe main")));
+    }
+
     @Test
     void theStageTypeIsDiscovered() {
         assertThat(StageTypes.discover().find("rollout").orElseThrow().paramNames())

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  */
 public final class PuppetStage implements Stage {
     static final String COMMIT = "manifest-commit";
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(500);
 
     private final PuppetTargets targets;
     private final ManifestSource manifests;

@@ -92,13 +92,13 @@ final class DebianCommands {
             for (String line : content.split("\n")) {
                 if (!line.trim().startsWith("deb ")) continue;
                 n++;
-                Optional<Map<String, List<String>>> versions = index.read(line.trim());
-                if (versions.isEmpty()) {
-                    err.println("E: Failed to fetch " + line.trim() + "  404  Not Found");
+                PackageIndex.Fetch fetched = index.fetch(line.trim(), state::file);
+                if (fetched instanceof PackageIndex.Fetch.Failed failed) {
+                    err.println(failed.error());
                     return 100;
                 }
                 out.println("Get:" + n + " " + line.trim() + " InRelease");
-                versions.get().forEach((k, v) -> all.merge(k, v, (a, b) -> {
+                ((PackageIndex.Fetch.Found) fetched).versions().forEach((k, v) -> all.merge(k, v, (a, b) -> {
                     java.util.ArrayList<String> merged = new java.util.ArrayList<>(a);
                     merged.addAll(b);
                     return merged;

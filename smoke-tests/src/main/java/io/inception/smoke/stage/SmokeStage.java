@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the suite again from the start: smoke tests change nothing they do not clean up.
  */
 public final class SmokeStage implements Stage {
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(500);
 
     private final DeployedEnvironmentSource source;
     private final BuildRepository builds;
