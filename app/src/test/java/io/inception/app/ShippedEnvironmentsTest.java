@@ -38,10 +38,12 @@ class ShippedEnvironmentsTest {
     }
 
     @Test
-    void trunkToQeMergesRunsUnitTestsThenPackagesForQe() {
+    void trunkToQeMergesTestsAndPackagesThenDeploysQeAndSmokeTestsIt() {
         try (PipelineRepository repo = PipelineRepository.directory(ENVIRONMENTS)) {
             PipelineDef def = repo.workingTree().pipeline("trunk-to-qe");
-            assertThat(def.stages()).extracting(StageDef::type).containsExactly("merge", "unit-test", "package");
+            assertThat(def.stages()).extracting(StageDef::type).containsExactly("merge", "unit-test", "package",
+                    "provision", "puppet", "rollout", "smoke");
+            assertThat(def.stages().get(4).params()).containsEntry("hosts", "control");
             assertThat(def.stages().get(2).params()).containsEntry("point", "qe");
             assertThat(def.stages().get(0).params()).containsEntry("on-conflict", "skip");
             assertThat(def.stages().get(0).retry().maxAttempts()).isEqualTo(3);
