@@ -79,13 +79,14 @@ public final class ReleaseManifests {
     }
 
     /**
-     * The Puppet commit from the {@code puppet} fact: its {@code commit} (or {@code manifestCommit}) field,
-     * or the fact itself when it is a plain string.
+     * The Puppet commit from the {@code puppet} fact: the puppet stage's report ({@code manifests.commit}),
+     * a {@code commit} (or {@code manifestCommit}) field, or the fact itself when it is a plain string.
      */
     public static String puppetCommit(String json) {
         if (json == null) return null;
         JsonNode node = EngineJson.read(json, JsonNode.class);
         if (node.isTextual()) return node.asText();
+        if (node.path("manifests").hasNonNull("commit")) return node.get("manifests").get("commit").asText();
         for (String field : List.of("commit", "manifestCommit", "manifestsCommit")) {
             if (node.hasNonNull(field)) return node.get(field).asText();
         }
