@@ -6,7 +6,9 @@ import io.inception.app.access.AuditTrail;
 import io.inception.app.cli.PackageCommand;
 import io.inception.app.promotion.PromotionOutcome;
 import io.inception.app.release.ReleaseFixture;
+import io.inception.engine.model.Build;
 import io.inception.engine.store.PromotionStatus;
+import io.inception.packaging.stage.PackageReport;
 import io.inception.smoke.stage.SmokeGate;
 import io.inception.smoke.stage.SmokeStage;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,11 @@ class DemoPromotionTest {
         assertThat(exit).isZero();
         try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
             Instant at = Instant.parse("2026-11-27T03:00:00Z");
-            ReleaseFixture.qePassedBuild(inception.store(), "b-1", at, true);
+            // as the demo's pipeline leaves it: packages, QE's smoke report, no puppet fact (DemoPuppet applies HEAD)
+            inception.store().builds().save(new Build("b-1", null, List.of(), "d1b2c3d", at));
+            inception.store().builds().putFact("b-1", "package", new PackageReport("b-1", VERSION, List.of(
+                    new PackageReport.PackageRecord("nova-compute", VERSION, "all", 1, "00", "nova-compute.deb")),
+                    "builds/b-1", "qe"));
             inception.store().builds().putFact("b-1", SmokeStage.factName("local"),
                     ReleaseFixture.smokeReport("local", VERSION, true, at));
         }

@@ -72,6 +72,9 @@ class SandboxStagingDeployTest {
         store.builds().save(new Build("b-7", null, List.of(), "abc", Instant.parse("2026-11-27T05:00:00Z")));
         store.builds().putFact("b-7", "package", new PackageReport("b-7", "2.0-1", List.of(new PackageReport.PackageRecord(
                 "nova-compute", "2.0-1", "all", 1, "00", "/w/nova-compute.deb")), "builds/b-7", "qe"));
+        store.builds().save(new Build("b-9", null, List.of(), "abd", Instant.parse("2026-11-27T06:00:00Z")));
+        store.builds().putFact("b-9", "package", new PackageReport("b-9", "3.0-1", List.of(new PackageReport.PackageRecord(
+                "nova-compute", "3.0-1", "all", 1, "00", "/w/nova-compute.deb")), "builds/b-9", "qe"));
         staging = SandboxStaging.start(PackageIndex.fixed(Map.of("nova-compute", List.of("1.0-1", "2.0-1", "3.0-1"))), APT,
                 "http://127.0.0.1:9/apt", null, 4, "qe", "smoke: {retries: 0}\n", home.resolve("sandbox"),
                 InceptionHome.sourceRoot());
@@ -84,8 +87,12 @@ class SandboxStagingDeployTest {
     }
 
     StagingDeploy.Outcome deploy() {
+        return deploy("b-7");
+    }
+
+    StagingDeploy.Outcome deploy(String build) {
         return new EnvironmentDeploy(staging, pointers, store, home, Clock.systemUTC(), progress::add)
-                .deploy(new StagingDeploy.Request("staging", "b-7", "builds/b-7", null, "p-1", "b-6"));
+                .deploy(new StagingDeploy.Request("staging", build, "builds/" + build, null, "p-1", "b-6"));
     }
 
     List<String> versions() {
@@ -112,14 +119,14 @@ class SandboxStagingDeployTest {
         staging.fleet().get(staging.computeHosts().get(1).name()).state().inject(HostFault.INSTALL_FAILS);
         staging.fleet().get(staging.computeHosts().get(2).name()).state().inject(HostFault.INSTALL_FAILS);
 
-        StagingDeploy.Outcome outcome = deploy();
+        StagingDeploy.Outcome outcome = deploy("b-9"); // the newest version: the broken postinst fails it
 
         assertThat(outcome).isInstanceOf(StagingDeploy.Outcome.Failed.class);
         assertThat(((StagingDeploy.Outcome.Failed) outcome).reason()).contains("rollout ro-", "FAILED 4 hosts",
                 "failure budget spent", "host(s) rolled back to their previous version");
         assertThat(versions()).containsOnly("1.0-1");
         assertThat(pointed).containsExactly("staging=b-6");
-        assertThat(store.builds().facts("b-7")).doesNotContainKey(SmokeStage.factName("staging"));
+        assertThat(store.builds().facts("b-9")).doesNotContainKey(SmokeStage.factName("staging"));
     }
 
     @Test
@@ -158,9 +165,6 @@ class SandboxStagingDeployTest {
 
     @Test
     void rollbackRePromotesThePreviousGoodBuildOntoTheHosts() {
-        store.builds().save(new Build("b-9", null, List.of(), "abd", Instant.parse("2026-11-27T06:00:00Z")));
-        store.builds().putFact("b-9", "package", new PackageReport("b-9", "3.0-1", List.of(new PackageReport.PackageRecord(
-                "nova-compute", "3.0-1", "all", 1, "00", "/w/nova-compute.deb")), "builds/b-9", "qe"));
         for (String b : List.of("b-7", "b-9")) {
             store.builds().putFact(b, SmokeStage.factName("qe"), ReleaseFixture.smokeReport("qe", "x", true, Instant.now()));
         }

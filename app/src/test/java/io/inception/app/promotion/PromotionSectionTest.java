@@ -57,7 +57,15 @@ class PromotionSectionTest {
                   gate-timeout: soon
                   colour: red
                 """)).containsExactly(
-                "PLACEHOLDER");
-        assertThat(errors(BASE + "promotion: qe\n")).containsExactly("PLACEHOLDER");
+                "staging.yaml:9:9: promotion.from: 'QE' is not an environment name (lower-case letters, digits and '-')",
+                "staging.yaml:10:12: promotion.apt-url: expected an http://, https:// or file:// URL, got 'repo.example/apt'",
+                "staging.yaml:11:16: promotion.smoke-cloud.password: missing required field 'password'",
+                "staging.yaml:11:16: promotion.smoke-cloud.project: missing required field 'project'",
+                "staging.yaml:12:17: promotion.gate-timeout: bad duration 'soon': expected a number and a unit, like 500ms,"
+                        + " 30s, 20m, 2h or 1h30m",
+                "staging.yaml:13:3: promotion.colour: unknown field 'colour'; known fields: from, apt-url, smoke-cloud,"
+                        + " gate-timeout");
+        assertThat(errors(BASE + "promotion: qe\n")).containsExactly(
+                "staging.yaml:8:12: promotion: expected a map of fields, got a string");
     }
 }
