@@ -3,11 +3,13 @@ package io.inception.app.cli;
 import io.inception.app.Inception;
 import io.inception.app.access.Actor;
 import io.inception.app.access.UserDirectory;
+import io.inception.app.promotion.EnvironmentFiles;
 import io.inception.app.promotion.PromotionOutcome;
 import io.inception.app.promotion.PromotionService;
 import io.inception.app.promotion.PromotionWiring;
 import io.inception.app.promotion.StagingDeploy;
 import io.inception.engine.store.Promotion;
+import io.inception.packaging.Packaging;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +29,11 @@ import java.util.function.Supplier;
         description = {"Promote a build that passed QE to an environment (staging): its apt suite is repointed at the",
                 "build's snapshot (nothing is rebuilt), the build's Puppet commit is deployed, staging's smoke suite runs.",
                 "Only release managers promote and approve; developers may --request. A failed promotion leaves the",
-                "environment on its previous build. Who you are comes from an API token (`inception users token`)."},
+                "environment on its previous build. Who you are comes from an API token (`inception users token`).",
+                "The gate: the build passed the smoke suite of the environment named by promotion.from in the target's",
+                "file (default qe). The deploy reads the target's file at --repo/--ref: Puppet on the control VMs at the",
+                "build's manifest commit, the build's package over its hosts (its waves and failure budget, rollback: all),",
+                "its smoke suite against promotion.smoke-cloud; any failure rolls the hosts back."},
         footer = {"", "Exit status: 0 promoted or requested, 1 the deploy failed, 2 refused (QE not passed, busy), 3 denied.",
                 "", "Examples:", "  export INCEPTION_TOKEN=inc_...", "  inception promote b-20261127-0001 --to staging",
                 "  inception promote --rollback staging", "  inception promote --request b-20261127-0001 --to staging",
@@ -35,6 +41,9 @@ import java.util.function.Supplier;
 public final class PromoteCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
+
+    @Mixin
+    ConfigRepoOptions config = new ConfigRepoOptions();
 
     @Parameters(arity = "0..1", paramLabel = "BUILD_ID", description = "The build to promote.")
     String buildId;
@@ -65,11 +74,12 @@ public final class PromoteCommand implements Callable<Integer> {
 
     private final Supplier<StagingDeploy> deploy;
 
+    /** Deploys as the environment files at --repo/--ref say (Puppet, rollout, smoke). */
     public PromoteCommand() {
-        this(PromotionWiring::stagingDeploy);
+        this(null);
     }
 
-    /** With the deploy the lead wires (Puppet + rollout + smoke on staging). */
+    /** With another deploy (tests). */
     public PromoteCommand(Supplier<StagingDeploy> deploy) {
         this.deploy = deploy;
     }
@@ -93,8 +103,12 @@ public final class PromoteCommand implements Callable<Integer> {
                         + " from `inception users token <name>`");
                 return 3;
             }
-            PromotionService service = PromotionWiring.service(inception.store(),
-                    inception.home().packaging(clock), deploy.get(), clock);
+            Packaging packaging = inception.home().packaging(clock);
+            EnvironmentFiles environments = EnvironmentFiles.at(config.location(), config.ref());
+            StagingDeploy d = deploy != null ? deploy.get() : PromotionWiring.environmentDeploy(inception.store(),
+                    inception.home().dir(), packaging, environments, Path.of(config.location()), clock,
+                    line -> System.out.println("  " + line));
+            PromotionService service = PromotionWiring.service(inception.store(), packaging, environments, d, clock);
             PromotionOutcome outcome;
             if (mode.rollback != null) {
                 outcome = service.rollback(actor.get(), mode.rollback);

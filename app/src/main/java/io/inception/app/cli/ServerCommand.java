@@ -2,6 +2,8 @@ package io.inception.app.cli;
 
 import io.inception.app.Inception;
 import io.inception.app.InceptionHome;
+import io.inception.app.access.AuditTrail;
+import io.inception.app.env.ControlPlaneWatch;
 import io.inception.app.labs.XenPools;
 import io.inception.xen.lab.LabService;
 import io.inception.xen.lab.ReapReport;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.inception.app.promotion.EnvironmentFiles;
 import io.inception.app.promotion.PromotionWiring;
 import io.inception.app.web.WebApp;
 import io.inception.app.web.WebServer;
@@ -36,7 +39,8 @@ import java.util.concurrent.Callable;
                 " - resumes every run a killed process left RUNNING, from its checkpoints;",
                 " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file;",
                 " - serves the signed apt repository (snapshots builds/<id>, suites qe and staging) over HTTP (--listen);",
-                " - serves the web UI, the JSON API, /metrics, /healthz and /readyz on a second port (--web)."},
+                " - serves the web UI, the JSON API, /metrics, /healthz and /readyz on a second port (--web);",
+                " - replaces dead control VMs of every environment with a control-plane: section (--watch-every), audited."},
         footer = {"", "Triggers file (default environments/triggers.yaml):",
                 "  triggers:",
                 "    - {name: every-4h, cron: \"0 */4 * * *\"}",
@@ -76,6 +80,11 @@ public final class ServerCommand implements Callable<Integer> {
                     + " (INCEPTION_XENAPI_URL; default: ${DEFAULT-VALUE}).")
     String reapEvery;
 
+    @Option(names = "--watch-every", paramLabel = "DURATION", defaultValue = "1m",
+            description = "How often the control planes of the environments are checked and dead control VMs replaced"
+                    + " (control-plane.watch: false exempts one; 0s turns the watcher off; default: ${DEFAULT-VALUE}).")
+    String watchEvery;
+
     /** The lab service when a XenServer pool is configured, else null. */
     private static LabService labService(Inception inception) {
         if (System.getenv(XenPools.URL) == null) return null;
@@ -94,9 +103,12 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         if (environments.isEmpty()) environments.addAll(List.of("qe", "staging"));
-        WebServices services = WebApp.services(inception.store(), packaging, PromotionWiring.stagingDeploy(),
-                environments, Duration.ofSeconds(RunCommand.Durations.parse(lagWarn).toSeconds()), labs,
-                inception.home().dir().resolve("cache/trunk"), Clock.systemUTC());
+        EnvironmentFiles files = EnvironmentFiles.at(config.location(), config.ref());
+        WebServices services = WebApp.services(inception.store(), packaging, files,
+                PromotionWiring.environmentDeploy(inception.store(), inception.home().dir(), packaging, files, root,
+                        Clock.systemUTC(), line -> System.out.println("promotion: " + line)), environments,
+                Duration.ofSeconds(RunCommand.Durations.parse(lagWarn).toSeconds()), labs,
+                inception.home().dir().resolve("cache/trunk"), inception.home().dir().resolve("runs"), Clock.systemUTC());
         WebServer server = WebServer.start(services, address(web), Duration.ofMinutes(5));
         System.out.println("inception server: web UI and API at " + server.url() + " (metrics at " + server.url()
                 + "/metrics)");
@@ -158,6 +170,9 @@ public final class ServerCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             scheduler.start(ticks);
             startLabReaper(ticks, labs);
+            ControlPlaneWatch.start(ticks, ControlPlaneWatch.watcher(inception.store(), config.location(), config.ref(),
+                    Clock.systemUTC())::tick, new AuditTrail(inception.store().audit(), Clock.systemUTC()),
+                    RunCommand.Durations.parse(watchEvery), System.out);
             System.out.println("inception server: ready (Ctrl-C stops; unfinished runs resume at the next start)");
             stop.await();
             ticks.shutdownNow();

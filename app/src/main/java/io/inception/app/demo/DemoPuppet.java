@@ -80,15 +80,21 @@ public final class DemoPuppet {
 
     /** A sandbox environment whose puppet section gives each control VM one role. */
     static EnvironmentFile environment(List<HostTarget> vms) {
-        StringBuilder roles = new StringBuilder();
-        for (int i = 0; i < Math.min(vms.size(), ROLES.size()); i++) {
-            roles.append("    - {role: ").append(ROLES.get(i)).append(", hosts: [").append(vms.get(i).name()).append("]}\n");
-        }
         return EnvironmentFile.parse("""
                 name: local
                 cells:
                   - name: local-c1
                     hosts: [sandbox-compute-1]
+                """ + puppetSection(vms), "local.yaml").orElseThrow();
+    }
+
+    /** The {@code puppet:} section giving each control VM one role of {@link #ROLES}, endpoints on the first three. */
+    static String puppetSection(List<HostTarget> vms) {
+        StringBuilder roles = new StringBuilder();
+        for (int i = 0; i < Math.min(vms.size(), ROLES.size()); i++) {
+            roles.append("    - {role: ").append(ROLES.get(i)).append(", hosts: [").append(vms.get(i).name()).append("]}\n");
+        }
+        return """
                 puppet:
                   path: environments/puppet
                   roles:
@@ -98,6 +104,6 @@ public final class DemoPuppet {
                       glance: http://%s:9292
                       nova: http://%s:8774
                 """.formatted(roles, vms.get(0).address(), vms.get(Math.min(1, vms.size() - 1)).address(),
-                vms.get(Math.min(2, vms.size() - 1)).address()), "local.yaml").orElseThrow();
+                vms.get(Math.min(2, vms.size() - 1)).address());
     }
 }

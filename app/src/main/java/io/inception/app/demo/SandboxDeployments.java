@@ -26,11 +26,14 @@ public final class SandboxDeployments {
                                          String aptSnapshot, Path knownHosts) {
         List<HostTarget> hosts = fleet.endpoints().stream()
                 .map(e -> new HostTarget(e.name(), e.cell(), e.address(), e.port())).toList();
-        return new DeployedEnvironment(name,
-                new CloudAccess(URI.create(cloud.authUrl()), cloud.username(), new Secret(cloud.password()),
-                        cloud.project(), cloud.domain()),
-                "nova-compute", version, aptSnapshot, hosts,
+        return new DeployedEnvironment(name, access(cloud), "nova-compute", version, aptSnapshot, hosts,
                 FleetSettings.of(fleet.user(), SshKey.fromFile(fleet.privateKeyFile()), fleet.writeKnownHosts(knownHosts)),
                 null);
+    }
+
+    /** How the smoke suite logs in to the sandbox cloud. */
+    public static CloudAccess access(InovaSimulator cloud) {
+        return new CloudAccess(URI.create(cloud.authUrl()), cloud.username(), new Secret(cloud.password()),
+                cloud.project(), cloud.domain());
     }
 }

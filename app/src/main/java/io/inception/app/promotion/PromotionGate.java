@@ -1,13 +1,13 @@
 package io.inception.app.promotion;
 
 /**
- * Decides whether a build may leave QE. The default is {@link SmokeFactGate}; any check that looks at the
- * build (e.g. the smoke-tests module's own gate) can stand in as a lambda.
+ * Decides whether a build may be promoted to an environment. The product's gate is {@link SmokePassedGate}
+ * (the environment it is promoted from must have passed the build's smoke suite).
  */
 @FunctionalInterface
 public interface PromotionGate {
-    /** The verdict for {@code buildId}. Never throws for an expected "no". */
-    Verdict check(String buildId);
+    /** The verdict for promoting {@code buildId} to {@code environment}. Never throws for an expected "no". */
+    Verdict check(String buildId, String environment);
 
     /** A gate's answer. */
     sealed interface Verdict {

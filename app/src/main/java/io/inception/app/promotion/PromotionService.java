@@ -132,7 +132,7 @@ public final class PromotionService {
                         + e.getMessage());
             }
             StagingDeploy.Outcome outcome = deploy.deploy(new StagingDeploy.Request(env, pending.buildId(), snapshot,
-                    puppet, running.id()));
+                    puppet, running.id(), previous));
             if (outcome instanceof StagingDeploy.Outcome.Failed f) {
                 return fail(actor, running, restore(env, previous, f.reason()));
             }
@@ -169,7 +169,7 @@ public final class PromotionService {
     }
 
     private Optional<PromotionOutcome> refusal(Actor actor, String action, String buildId, String environment) {
-        PromotionGate.Verdict verdict = gate.check(buildId);
+        PromotionGate.Verdict verdict = gate.check(buildId, environment);
         String target = buildId + " -> " + environment;
         if (verdict instanceof PromotionGate.Verdict.Closed c) {
             audit.record(actor, action, target, AuditTrail.FAILED, c.why());

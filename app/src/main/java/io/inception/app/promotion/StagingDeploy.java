@@ -15,8 +15,11 @@ public interface StagingDeploy {
      * @param snapshot     the apt snapshot its suite now points at, {@code builds/<id>}
      * @param puppetCommit the Puppet manifest commit to apply, or null when the build recorded none
      * @param promotionId  the promotion this deploy belongs to (for logs and idempotence)
+     * @param previousBuild the build the environment's suite pointed at before, or null (a failed deploy puts the
+     *                     suite back on it before rolling hosts back, so that apt finds their previous version)
      */
-    record Request(String environment, String buildId, String snapshot, String puppetCommit, String promotionId) {
+    record Request(String environment, String buildId, String snapshot, String puppetCommit, String promotionId,
+                   String previousBuild) {
     }
 
     /** How the deploy went. */

@@ -24,8 +24,10 @@ final class ValueStream {
         for (String type : STAGE_STATIONS) steps.add(fromStage(m, type, type));
         steps.add(qe(m));
         ReleaseManifest.Step smoke = fromStage(m, "smoke", "smoke");
-        if (smoke.state().equals("waiting") && facts.containsKey("smoke")) {
-            smoke = new ReleaseManifest.Step("smoke", "done", "smoke fact recorded", null);
+        Optional<String> smokeFact = facts.keySet().stream().filter(k -> k.equals("smoke") || k.startsWith("smoke:"))
+                .sorted().findFirst();
+        if (smoke.state().equals("waiting") && smokeFact.isPresent()) {
+            smoke = new ReleaseManifest.Step("smoke", "done", smokeFact.get() + " recorded", null);
         }
         steps.add(smoke);
         steps.add(staging(m));

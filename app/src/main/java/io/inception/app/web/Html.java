@@ -30,7 +30,7 @@ final class Html {
         return "<!doctype html><html><head><meta charset=utf-8><title>" + esc(title) + " — Inception</title>"
                 + "<link rel=stylesheet href=/static/app.css><script src=/static/app.js defer></script></head><body>"
                 + "<header><b>Inception</b> <nav><a href=/>builds</a> <a href=/rollouts>rollouts</a>"
-                + " <a href=/promotions>promotions</a> <a href=/audit>audit</a></nav> " + who + "</header><main>"
+                + " <a href=/promotions>promotions</a> <a href=/labs>labs</a> <a href=/audit>audit</a></nav> " + who + "</header><main>"
                 + "<h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
     }
 

@@ -129,12 +129,18 @@ public final class WebServer implements AutoCloseable {
     private static void pages(Javalin app, WebServices s, ServerMetrics metrics) {
         app.get("/", ctx -> page(ctx, "Builds", BuildPages.builds(s.manifests().list(50), metrics.lag(),
                 s.lag() == null ? Duration.ofDays(14) : s.lag().warnAfter())));
-        app.get("/builds/{id}", ctx -> page(ctx, "Build " + ctx.pathParam("id"), BuildPages.build(
-                s.manifests().of(ctx.pathParam("id")).orElseThrow(() -> new io.javalin.http.NotFoundResponse(
-                        "no build " + ctx.pathParam("id"))), Auth.csrf(ctx))));
+        app.get("/builds/{id}", ctx -> {
+            var m = s.manifests().of(ctx.pathParam("id")).orElseThrow(() -> new io.javalin.http.NotFoundResponse(
+                    "no build " + ctx.pathParam("id")));
+            page(ctx, "Build " + m.buildId(), BuildPages.build(m, Auth.csrf(ctx)) + ReportRoutes.links(s.runsDir(),
+                    java.util.stream.Stream.concat(m.runs().stream().map(r -> r.runId()),
+                            m.promotions().stream().map(p -> p.id())).toList()));
+        });
         app.get("/runs/{id}", ctx -> page(ctx, "Run " + ctx.pathParam("id"), BuildPages.run(s.store()
                 .details(ctx.pathParam("id")).orElseThrow(() -> new io.javalin.http.NotFoundResponse(
-                        "no run " + ctx.pathParam("id"))))));
+                        "no run " + ctx.pathParam("id")))) + ReportRoutes.links(s.runsDir(), List.of(ctx.pathParam("id")))));
+        ReportRoutes.register(app, s.runsDir());
+        LabPages.register(app, s);
         app.get("/rollouts", ctx -> page(ctx, "Rollouts", RolloutPages.list(s.store().rollouts().list())));
         app.get("/rollouts/{id}", ctx -> page(ctx, "Rollout " + ctx.pathParam("id"), RolloutPages.grid(
                 RolloutView.load(s.store(), ctx.pathParam("id")).orElseThrow(() ->

@@ -22,8 +22,15 @@ import java.time.Duration;
  * @param labs           the lab service, or null when no XenServer pool is configured
  * @param clock          the clock
  * @param feedInterval   how often the live rollout feed looks at the store
+ * @param runsDir        {@code <home>/runs}, where the Allure reports of runs and promotions are, or null
  */
 public record WebServices(Store store, ReleaseManifests manifests, PromotionService promotions, UserDirectory users,
                           AuditTrail audit, LagBehindTrunk lag, io.inception.xen.lab.LabService labs, Clock clock,
-                          Duration feedInterval) {
+                          Duration feedInterval, java.nio.file.Path runsDir) {
+    /** Without reports. */
+    public WebServices(Store store, ReleaseManifests manifests, PromotionService promotions, UserDirectory users,
+                       AuditTrail audit, LagBehindTrunk lag, io.inception.xen.lab.LabService labs, Clock clock,
+                       Duration feedInterval) {
+        this(store, manifests, promotions, users, audit, lag, labs, clock, feedInterval, null);
+    }
 }

@@ -31,22 +31,15 @@ class ReleaseCommandsTest {
     @TempDir
     static Path dir;
     static Path home;
+    static String configRepo;
 
     record Result(int exit, String out, String err) { }
 
     @BeforeAll
     static void buildPackagedAndPassedQe() throws Exception {
         home = dir.resolve("home");
-        Path specs = null;
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("environments/packages"))) specs = p.resolve("environments/packages");
-        }
-        Path tree = dir.resolve("tree");
-        for (String d : List.of("nova/compute", "nova/virt/xenapi")) Files.createDirectories(tree.resolve(d));
-        Files.writeString(tree.resolve("nova/__init__.py"), "");
-        Files.writeString(tree.resolve("nova/version.py"), "VERSION = '29.0.0'\n");
-        Files.writeString(tree.resolve("nova/compute/manager.py"), "class ComputeManager:\n    pass\n");
-        Files.writeString(tree.resolve("nova/virt/xenapi/vm_operations.py"), "class VMOps:\n    pass\n");
+        Path specs = ReleaseFixture.packageSpecs();
+        Path tree = ReleaseFixture.novaTree(dir);
         Result pkg = run(new PackageCommand(), null, "--build", "b-1", "--tree", tree.toString(), "--commit",
                 "d1b2c3d4e5", "--time", "2026-11-27T03:00:00Z", "--specs", specs.toString(), "--out",
                 dir.resolve("debs").toString(), "--publish", "--repo", home.resolve("apt").toString(), "--keys",
@@ -55,6 +48,15 @@ class ReleaseCommandsTest {
         try (Store store = Store.openDefault(home)) {
             ReleaseFixture.qePassedBuild(store, "b-1", Instant.parse("2026-11-27T03:00:00Z"), true);
         }
+        Path config = dir.resolve("config");
+        Path staging = config.resolve("environments/environments/staging.yaml");
+        Files.createDirectories(staging.getParent());
+        Files.copy(Path.of("../environments/environments/staging.yaml"), staging);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(config.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("staging").setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid").call();
+        }
+        configRepo = config.toString();
     }
 
     static Result run(Object command, String stdin, String... args) {
@@ -101,12 +103,12 @@ class ReleaseCommandsTest {
             deploys.add(r);
             return new StagingDeploy.Outcome.Deployed("4 hosts upgraded, smoke 14/14");
         };
-        Result denied = run(new PromoteCommand(() -> fake), null, "b-1", "--to", "staging", "--token-file",
+        Result denied = run(new PromoteCommand(() -> fake), null, "b-1", "--to", "staging", "--repo", configRepo, "--token-file",
                 token("dave").toString());
         assertThat(denied.exit()).isEqualTo(3);
         assertThat(denied.err()).contains("denied: dave: role developer may not promote");
 
-        Result promoted = run(new PromoteCommand(() -> fake), null, "b-1", "--to", "staging", "--token-file",
+        Result promoted = run(new PromoteCommand(() -> fake), null, "b-1", "--to", "staging", "--repo", configRepo, "--token-file",
                 token("rita").toString());
         assertThat(promoted.exit()).as(promoted.err()).isZero();
         assertThat(promoted.out()).contains("promoted b-1 to staging");

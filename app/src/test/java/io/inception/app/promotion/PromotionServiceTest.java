@@ -41,12 +41,11 @@ class PromotionServiceTest {
     void open() {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         store = Store.openDefault(home);
-        service = new PromotionService(store, new SmokeFactGate(store.builds()), suites, deploy,
+        service = new PromotionService(store, new SmokePassedGate(store.builds(), name -> Optional.empty()), suites, deploy,
                 new AuditTrail(store.audit(), clock), clock, new PromotionIds(store.promotions(), clock));
         ReleaseFixture.qePassedBuild(store, "b-1", T0.minusSeconds(7200), true);
         ReleaseFixture.qePassedBuild(store, "b-2", T0.minusSeconds(3600), true);
         ReleaseFixture.qePassedBuild(store, "b-3", T0.minusSeconds(1800), false);
-        for (String b : List.of("b-1", "b-2")) store.builds().putFact(b, "smoke", Map.of("passed", true, "total", 14));
     }
 
     @AfterEach
@@ -61,7 +60,7 @@ class PromotionServiceTest {
         assertThat(outcome).isInstanceOf(PromotionOutcome.Promoted.class);
         assertThat(suites.pointers).containsEntry("staging", "b-1");
         assertThat(deploy.calls).containsExactly(new StagingDeploy.Request("staging", "b-1", "builds/b-1",
-                ReleaseFixture.PUPPET_COMMIT, "p-20261127-0001"));
+                ReleaseFixture.PUPPET_COMMIT, "p-20261127-0001", null));
         Promotion p = store.promotions().find("p-20261127-0001").orElseThrow();
         assertThat(p.status()).isEqualTo(PromotionStatus.SUCCEEDED);
         assertThat(p.approvedBy()).isEqualTo("rita");
@@ -88,8 +87,8 @@ class PromotionServiceTest {
         PromotionOutcome outcome = service.promote(RITA, "b-3", "staging");
 
         assertThat(outcome).isInstanceOf(PromotionOutcome.Refused.class);
-        assertThat(outcome.message()).isEqualTo("cannot promote b-3 to staging: build b-3 failed QE's smoke suite"
-                + " (2 test(s) failed)");
+        assertThat(outcome.message()).isEqualTo("cannot promote b-3 to staging: build b-3 failed the smoke suite on qe:"
+                + " failed: 14 tests: 12 passed, 2 failed, 0 skipped — Smoke#test0: boom 0; Smoke#test1: boom 1");
         assertThat(service.promote(RITA, "b-9", "staging").message()).contains("there is no build b-9");
         assertThat(deploy.calls).isEmpty();
     }

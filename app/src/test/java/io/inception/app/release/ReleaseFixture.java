@@ -15,6 +15,9 @@ import io.inception.engine.rollout.RolloutSpec;
 import io.inception.engine.store.NewRun;
 import io.inception.engine.store.Store;
 import io.inception.packaging.stage.PackageReport;
+import io.inception.smoke.run.SmokeReport;
+import io.inception.smoke.run.TestOutcome;
+import io.inception.smoke.stage.SmokeStage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +28,7 @@ import java.util.Map;
 /**
  * Writes what a trunk-to-qe run leaves in the store for one build — the build, a run with merge,
  * unit-test, package and rollout stages, the package report, a QE rollout over a few hosts, the
- * {@code puppet} and {@code smoke} facts — the way the executor and the stages write it.
+ * {@code puppet} fact and QE's smoke report ({@code smoke:qe}) — the way the executor and the stages write it.
  */
 public final class ReleaseFixture {
     public static final String PIPELINE_COMMIT = "9f1c2e3d4b5a69788796a5b4c3d2e1f001122334";
@@ -74,9 +77,40 @@ public final class ReleaseFixture {
         }
         store.runs().finish(runId, smokePassed ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED, at.plusSeconds(60));
         store.builds().putFact(buildId, ReleaseManifests.PUPPET_FACT, Map.of("commit", PUPPET_COMMIT));
-        if (!smokePassed) store.builds().putFact(buildId, "smoke", Map.of("passed", false, "failed", 2, "total", 14));
+        store.builds().putFact(buildId, SmokeStage.factName("qe"), smokeReport("qe", version, smokePassed, at));
         rollout(store, "ro-" + buildId, "qe", buildId, version, at.plusSeconds(30), HostPhase.DONE);
         return build;
+    }
+
+    /** A tiny nova source tree under {@code dir/tree} (version 29.0.0) that the project's package specs can build. */
+    public static java.nio.file.Path novaTree(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path tree = dir.resolve("tree");
+        for (String d : List.of("nova/compute", "nova/virt/xenapi")) java.nio.file.Files.createDirectories(tree.resolve(d));
+        java.nio.file.Files.writeString(tree.resolve("nova/__init__.py"), "");
+        java.nio.file.Files.writeString(tree.resolve("nova/version.py"), "VERSION = '29.0.0'\n");
+        java.nio.file.Files.writeString(tree.resolve("nova/compute/manager.py"), "class ComputeManager:\n    pass\n");
+        java.nio.file.Files.writeString(tree.resolve("nova/virt/xenapi/vm_operations.py"), "class VMOps:\n    pass\n");
+        return tree;
+    }
+
+    /** The project's {@code environments/packages}, found from the working directory up. */
+    public static java.nio.file.Path packageSpecs() {
+        java.nio.file.Path specs = null;
+        for (java.nio.file.Path p = java.nio.file.Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isDirectory(p.resolve("environments/packages"))) specs = p.resolve("environments/packages");
+        }
+        return specs;
+    }
+
+    /** A smoke report of 14 tests as the smoke stage stores it: all passed, or 2 failed. */
+    public static SmokeReport smokeReport(String env, String version, boolean passed, Instant at) {
+        List<TestOutcome> tests = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            boolean failed = !passed && i < 2;
+            tests.add(new TestOutcome("Smoke#test" + i, "test " + i, List.of("smoke"), failed ? TestOutcome.Status.FAILED
+                    : TestOutcome.Status.PASSED, failed ? "boom " + i : null, 1, false, false));
+        }
+        return SmokeReport.of(env, version, "smoke", at, at.plusSeconds(30), tests, "/tmp/allure-results", "/tmp/junit");
     }
 
     /** A rollout of {@code buildId} over hosts in two cells and two waves, every host in {@code phase}. */

@@ -8,7 +8,7 @@ import io.inception.app.access.Tokens;
 import io.inception.app.access.UserDirectory;
 import io.inception.app.promotion.PromotionIds;
 import io.inception.app.promotion.PromotionService;
-import io.inception.app.promotion.SmokeFactGate;
+import io.inception.app.promotion.SmokePassedGate;
 import io.inception.app.promotion.StagingDeploy;
 import io.inception.app.promotion.SuitePointers;
 import io.inception.app.release.LagBehindTrunk;
@@ -82,10 +82,10 @@ final class WebFixture implements AutoCloseable {
         TrunkHistory trunk = (url, branch, sha) -> Optional.of(new TrunkHistory.Missing(3,
                 clock.instant().minus(Duration.ofDays(20))));
         WebServices services = new WebServices(store, new ReleaseManifests(store),
-                new PromotionService(store, new SmokeFactGate(store.builds()), pointers, deploy, audit, clock,
+                new PromotionService(store, new SmokePassedGate(store.builds(), name -> Optional.empty()), pointers, deploy, audit, clock,
                         new PromotionIds(store.promotions(), clock)),
                 users, audit, new LagBehindTrunk(List.of("qe", "staging"), pointers, store.builds(), trunk, clock,
-                Duration.ofDays(14)), null, clock, Duration.ofMillis(200));
+                Duration.ofDays(14)), null, clock, Duration.ofMillis(200), home.resolve("runs"));
         server = WebServer.start(services, new InetSocketAddress("127.0.0.1", 0), Duration.ZERO);
     }
 

@@ -119,6 +119,34 @@ class WebServerTest {
     }
 
     @Test
+    void allureReportsAreServedAndLinkedFromTheRunPage() throws Exception {
+        Path report = home.resolve("runs/r-b-1/smoke/allure-report");
+        java.nio.file.Files.createDirectories(report.resolve("data"));
+        java.nio.file.Files.writeString(report.resolve("index.html"), "<html><script src=\"app.js\"></script>Allure</html>");
+        java.nio.file.Files.writeString(report.resolve("data/suites.json"), "{\"children\": []}");
+        String auth = "Bearer " + web.daveToken;
+
+        HttpResponse<String> index = get("/reports/r-b-1/smoke/index.html", "Authorization", auth);
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(index.body()).contains("Allure");
+        assertThat(get("/reports/r-b-1/smoke/data/suites.json", "Authorization", auth).body()).isEqualTo("{\"children\": []}");
+        assertThat(get("/reports/r-b-1/smoke/..%2F..%2F..%2Finception.mv.db", "Authorization", auth).statusCode()).isEqualTo(404);
+        assertThat(get("/reports/r-b-1/smoke/index.html").statusCode()).isIn(302, 401);
+        assertThat(get("/runs/r-b-1", "Authorization", auth).body())
+                .contains("<a class=report href=\"/reports/r-b-1/smoke/index.html\">r-b-1 smoke</a>");
+        assertThat(get("/builds/b-1", "Authorization", auth).body()).contains("href=\"/reports/r-b-1/smoke/index.html\"");
+        assertThat(get("/runs/r-b-2", "Authorization", auth).body()).doesNotContain("Allure reports");
+    }
+
+    @Test
+    void theLabsPageSaysWhenNoPoolIsConfigured() throws Exception {
+        HttpResponse<String> labs = get("/labs", "Authorization", "Bearer " + web.daveToken);
+        assertThat(labs.statusCode()).isEqualTo(200);
+        assertThat(labs.body()).contains("<a href=/labs>labs</a>", "id=labs-off", "labs are off");
+    }
+
+    @Test
     void aDeveloperTokenCannotPromoteAndTheAttemptIsAudited() throws Exception {
         HttpResponse<String> r = post("/api/promotions", "application/json", "{\"build\":\"b-1\",\"to\":\"staging\"}",
                 "Authorization", "Bearer " + web.daveToken);

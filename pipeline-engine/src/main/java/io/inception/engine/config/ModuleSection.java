@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The product's module-owned sections ({@code control-plane:} of inova-provisioner, {@code puppet:} of
- * puppet-bridge, {@code smoke:} of smoke-tests) as keys the engine accepts without checking them, so
+ * puppet-bridge, {@code smoke:} of smoke-tests, {@code promotion:} of app) as keys the engine accepts without checking them, so
  * a module that reads an environment file without the others on its class path does not refuse their
  * sections. The owning module's own {@link EnvironmentSection} (registered beside this one) checks the
  * section wherever it is present — always in the app, and so in {@code inception validate}.
@@ -41,6 +41,13 @@ public class ModuleSection implements EnvironmentSection<YamlNode> {
     public static final class Smoke extends ModuleSection {
         public Smoke() {
             super("smoke");
+        }
+    }
+
+    /** app's {@code promotion:} (where a promoted environment's builds come from and how it is deployed). */
+    public static final class Promotion extends ModuleSection {
+        public Promotion() {
+            super("promotion");
         }
     }
 }
