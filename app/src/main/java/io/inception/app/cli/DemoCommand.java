@@ -34,11 +34,22 @@ public final class DemoCommand implements Callable<Integer> {
             + " each step reported (run, merge, unit tests, packages, control plane, Puppet, rollout, smoke, lab).")
     boolean json;
 
+    @Option(names = "--web", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8481",
+            description = "Where the web UI listens while the demo runs (default: ${DEFAULT-VALUE}; a taken port falls back"
+                    + " to a free one; 'none' for no web UI).")
+    String web;
+
+    @Option(names = "--serve", description = "After the report, keep the web UI and the sandbox up until Ctrl-C, to look"
+            + " around (sign in with a user of .inception/demo/demo-users.txt).")
+    boolean serve;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = json ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
         {
-            Demo.Result result = new Demo(store::open, store.home().dir(), InceptionHome.sourceRoot(), Clock.systemUTC(), out).run();
+            Demo.Web ui = web.equals("none") ? Demo.Web.NONE : new Demo.Web(address(web), serve);
+            Demo.Result result = new Demo(store::open, store.home().dir(), InceptionHome.sourceRoot(), Clock.systemUTC(), out)
+                    .withWeb(ui).run();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("ok", result.ok());
@@ -58,6 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
                 doc.put("rollout", result.rollout());
                 doc.put("smoke", result.smoke());
                 doc.put("allureReport", result.allureReport() == null ? null : result.allureReport().toString());
+                doc.put("promotion", result.promotion() == null ? null : result.promotion().outcome());
+                doc.put("webUrl", result.webUrl());
                 doc.put("lab", result.lab().lab());
                 doc.put("labReaped", result.lab().reaped());
                 doc.put("expectedCulprit", result.expectedCulprit());
@@ -65,5 +78,12 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return result.ok() ? 0 : 1;
         }
+    }
+
+    private static java.net.InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new DemoCommand()),
+                "--web wants HOST:PORT, e.g. 127.0.0.1:8481, or 'none'; got " + hostPort);
+        return new java.net.InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 }

@@ -3,6 +3,7 @@ package io.inception.app.demo;
 import io.inception.app.Inception;
 import io.inception.app.cli.RunProgress;
 import io.inception.app.deploy.EnvironmentLogins;
+import io.inception.app.web.WebServer;
 import io.inception.engine.config.EnvironmentFile;
 import io.inception.engine.executor.RunOptions;
 import io.inception.engine.fleet.HostTrust;
@@ -51,12 +52,22 @@ public final class Demo {
     /** What the demo ran, for {@code --json} and for tests. */
     public record Result(Run run, Build build, MergeReport merge, UnitTestReport unitTests, PackageReport packages,
                          String aptLine, ProvisionOutput controlPlane, PuppetStageReport puppet, RolloutSummary rollout,
-                         SmokeReport smoke, Path allureReport, DemoLab.Result lab, String expectedCulprit,
-                         boolean culpritNamed, Path workDir) {
+                         SmokeReport smoke, Path allureReport, DemoLab.Result lab, DemoPromotion.Result promotion,
+                         String webUrl, String expectedCulprit, boolean culpritNamed, Path workDir) {
         public boolean ok() {
             return run.status() == ExecutionStatus.SUCCEEDED && culpritNamed && lab.lab() != null
-                    && lab.reaped().expiredLabs().contains(lab.lab().id());
+                    && lab.reaped().expiredLabs().contains(lab.lab().id()) && promotion != null && promotion.ok();
         }
+    }
+
+    /**
+     * The web UI while the demo runs.
+     *
+     * @param address where it listens (a taken port falls back to a free one); null: no web UI
+     * @param serve   keep it (and the sandbox) up after the report until the process is interrupted
+     */
+    public record Web(java.net.InetSocketAddress address, boolean serve) {
+        public static final Web NONE = new Web(null, false);
     }
 
     private final Function<Inception.Deployments, Inception> opener;
@@ -64,6 +75,7 @@ public final class Demo {
     private final Path sourceRoot;
     private final Clock clock;
     private final PrintStream out;
+    private Web web = Web.NONE;
 
     /**
      * @param opener opens Inception (its store, executor and stages) with the deploy stages reaching the
@@ -76,6 +88,12 @@ public final class Demo {
         this.sourceRoot = sourceRoot;
         this.clock = clock;
         this.out = out;
+    }
+
+    /** Serves the web UI while the demo runs (and after it, with {@code serve}). */
+    public Demo withWeb(Web web) {
+        this.web = web;
+        return this;
     }
 
     public Result run() throws IOException, GitAPIException, InterruptedException, TimeoutException {
@@ -93,13 +111,19 @@ public final class Demo {
             out.println("      injected: " + DemoSandbox.BROKEN_HOST + " has a broken post-installation script");
             Path config = DemoConfigRepository.create(dir.resolve("config"), repos, sourceRoot, sandbox, clock);
             try (Inception inception = opener.apply(new Inception.Deployments(config, dir,
-                    Optional.of(sandbox.inovaLogin()), Optional.of(sandbox.aptUrl())))) {
-                return run(inception, config, repos, dir);
+                    Optional.of(sandbox.inovaLogin()), Optional.of(sandbox.aptUrl())));
+                 WebServer ui = web.address() == null ? null : DemoWeb.start(inception, config, sourceRoot, web.address(),
+                         clock, line -> out.println("      web: " + line))) {
+                if (ui != null) step("web UI at " + ui.url() + " (the rollout grid updates live; users and passwords of the demo"
+                        + " in " + dir.resolve("demo-users.txt") + " once the promotion step made them)");
+                Result result = run(inception, config, repos, dir, ui == null ? null : ui.url());
+                if (web.serve()) serveUntilInterrupted(ui, sandbox);
+                return result;
             }
         }
     }
 
-    private Result run(Inception inception, Path config, SampleRepos.Layout repos, Path dir)
+    private Result run(Inception inception, Path config, SampleRepos.Layout repos, Path dir, String webUrl)
             throws InterruptedException, TimeoutException, IOException, GitAPIException {
         PipelineDef pipeline;
         EnvironmentFile environment;
@@ -141,8 +165,14 @@ public final class Demo {
                 .anyMatch(c -> c.sha().equals(repos.culpritSha()));
         step("virtual lab: nested XenServer hosts on the simulated physical pool, for developer demo-dev");
         DemoLab.Result lab = DemoLab.run(sourceRoot.resolve("environments/labs"), dir.resolve("labs"), clock, out);
+        DemoPromotion.Result promotion = null;
+        if (build != null && smoke != null && smoke.passed()) {
+            promotion = new DemoPromotion(inception, dir, config, clock, out).run(build.id(), environment.name());
+        } else {
+            step("promotion to staging: not attempted, the build did not pass QE's smoke suite");
+        }
         Result result = new Result(run, build, merge, tests, packages, aptLine, plane, puppet, rollout, smoke, allure, lab,
-                repos.culpritSha(), culpritNamed, dir);
+                promotion, webUrl, repos.culpritSha(), culpritNamed, dir);
         report(result, repos);
         return result;
     }
@@ -182,6 +212,10 @@ public final class Demo {
             r.smoke().flaky().forEach(t -> out.println("  flaky (passed on retry): " + t.id()));
             if (r.allureReport() != null) out.println("  Allure report: " + r.allureReport().toUri());
         }
+        if (r.promotion() != null) {
+            out.println("promotion to staging: " + r.promotion().outcome().message());
+            out.println("  the developer's attempt: " + r.promotion().developerAttempt().message() + " (audited)");
+        }
         if (r.build() != null) {
             out.printf("build %s: trunk %s, candidate %s in %s%n", r.build().id(), r.build().trunk().sha().substring(0, 7),
                     r.build().candidateSha() == null ? "none" : r.build().candidateSha().substring(0, 7),
@@ -196,6 +230,22 @@ public final class Demo {
         out.println("next: inception runs show " + r.run().id() + "   (stages, timings and logs)");
         if (r.build() != null) out.println("      inception builds show " + r.build().id() + "   (the release manifest)");
         out.println("      inception validate                 (check the pipelines in environments/)");
+        if (r.webUrl() != null) {
+            out.println("web UI: " + r.webUrl() + (web.serve() ? "   (up until Ctrl-C)" : "   (stopped with the demo;"
+                    + " `inception demo --serve` keeps it up)"));
+        }
+    }
+
+    /** Keeps the web UI and the sandbox up until the process is interrupted (Ctrl-C). */
+    private void serveUntilInterrupted(WebServer ui, DemoSandbox sandbox) throws InterruptedException {
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        out.println();
+        out.println("serving: web UI " + (ui == null ? "(none)" : ui.url()) + ", sandbox iNova " + sandbox.inova().authUrl()
+                + ", " + DemoSandbox.HOSTS + " SSH hosts on port " + sandbox.fleet().port() + " (key "
+                + sandbox.fleet().privateKeyFile() + ") — Ctrl-C stops");
+        out.flush();
+        stop.await();
     }
 
     private void step(String what) {

@@ -70,8 +70,15 @@ public final class SandboxStaging implements DeployTargets, AutoCloseable {
         }
         try {
             PackageIndex index = new HttpAptIndex(PackageIndex.fixed(Map.of("nova-compute", List.of(PREVIOUS))));
-            return start(index, packaging.sourcesLine(apt.url(), "staging"), apt.url(), apt, computeHosts, from, "",
-                    workDir, sourceRoot);
+            SandboxStaging staging = start(index, packaging.sourcesLine(apt.url(), "staging"), apt.url(), apt, computeHosts,
+                    from, "", workDir, sourceRoot);
+            // what configuration management gives every host: the key apt checks Inception's repository with
+            String key = packaging.key().exportArmored();
+            staging.fleet().hosts().forEach(h -> h.state().withFile(Packaging.HOST_KEYRING, key));
+            return staging;
+        } catch (IOException e) {
+            apt.close();
+            throw new UncheckedIOException("cannot read the apt repository's key for the sandbox staging", e);
         } catch (RuntimeException e) {
             apt.close();
             throw e;

@@ -30,7 +30,8 @@ class DemoTest {
     void theDemoMergesSkipsTheConflictNamesTheCulpritAndTestsTheCandidate() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Demo.Result result;
-        result = demo(new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        result = demo(new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .withWeb(new Demo.Web(new java.net.InetSocketAddress("127.0.0.1", 0), false)).run();
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(result.ok()).as(out).isTrue();
@@ -104,6 +105,17 @@ class DemoTest {
         assertThat(result.smoke().expectedVersion()).isEqualTo(result.packages().version());
         assertThat(result.allureReport()).exists();
         assertThat(out).contains("Allure report: ", "rolled back");
+
+        // promotion: the developer refused and audited, the release manager promoted the build to staging
+        assertThat(result.promotion().ok()).as(out).isTrue();
+        assertThat(result.promotion().outcome()).isInstanceOf(io.inception.app.promotion.PromotionOutcome.Promoted.class);
+        assertThat(result.webUrl()).startsWith("http://127.0.0.1:");
+        assertThat(out).contains("web UI at " + result.webUrl(), "promotion to staging: ");
+        try (Inception inception = Inception.open(new InceptionHome(home), null, Clock.systemUTC())) {
+            var manifest = new io.inception.app.release.ReleaseManifests(inception.store()).of(result.build().id()).orElseThrow();
+            assertThat(manifest.puppetCommit()).isEqualTo(result.run().pipelineCommit());
+            assertThat(manifest.promotions()).extracting(p -> p.environment()).contains("staging");
+        }
 
         // the developer's lab: three nested hosts in a pool, with a lease, reaped once the lease is over
         assertThat(result.lab().lab().owner()).isEqualTo("demo-dev");
