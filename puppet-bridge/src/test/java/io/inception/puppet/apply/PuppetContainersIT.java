@@ -172,7 +172,7 @@ class PuppetContainersIT {
                 roles.stream().map(r -> "role::" + r).toList()), tree, Map.of()), true);
         assertThat(noop.status()).as(noop.message()).isEqualTo(HostApply.Status.CHANGED);
         assertThat(noop.outOfSync()).extracting(ResourceStatus::resource).contains("Service[keystone]", "Package[glance-api]",
-                "Service[nova-api]", "Service[nova-scheduler]", "Service[nova-conductor]", "Package[mariadb-server]",
+                "Service[nova-api]", "File[/etc/nova/nova-scheduler.conf]", "Service[nova-scheduler]", "Service[nova-conductor]", "Package[mariadb-server]",
                 "Service[rabbitmq-server]", "File[/etc/sysctl.d/90-inception-nova.conf]");
         Files.writeString(dir.resolve("broken.pp"), "class broken { file { '/x': ensure => }\n");
         sh("docker", "cp", dir.resolve("broken.pp").toString(), container + ":/tmp/broken.pp");
