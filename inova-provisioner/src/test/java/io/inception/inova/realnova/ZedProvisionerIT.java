@@ -1,9 +1,9 @@
 package io.inception.inova.realnova;
 
+import io.inception.engine.wait.Pause;
 import io.inception.inova.cloud.Cloud;
 import io.inception.inova.cloud.ComputeService;
 import io.inception.inova.cloud.ServerStatus;
-import io.inception.inova.environment.ControlPlaneOperations;
 import io.inception.inova.openstack.KeystoneLogin;
 import io.inception.inova.openstack.OpenStackCloud;
 import io.inception.inova.provision.ProvisionerContractTest;
@@ -40,6 +40,10 @@ class ZedProvisionerIT extends ProvisionerContractTest {
         admin = new OpenStackCli(nova.cliEnvironment(true), Duration.ofMinutes(2));
     }
 
+    ZedProvisionerIT() {
+        super(Clock.systemUTC(), Pause.SLEEP);
+    }
+
     @AfterAll
     static void close() {
         if (cloud != null) cloud.close();
@@ -48,16 +52,6 @@ class ZedProvisionerIT extends ProvisionerContractTest {
     @Override
     protected Cloud cloud() {
         return cloud;
-    }
-
-    @Override
-    protected Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Override
-    protected ControlPlaneOperations.Sleeper sleeper() {
-        return d -> Thread.sleep(d.toMillis());
     }
 
     @Override
