@@ -32,7 +32,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
     $SUDO chmod +x /usr/sbin/policy-rc.d
-    trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+    # removed when this script ends, however it ends (Maven is its child, not exec'd, so this runs)
+    trap 'status=$?; $SUDO rm -f /usr/sbin/policy-rc.d; exit $status' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
   fi
   $SUDO apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}"
 fi
@@ -66,4 +69,7 @@ export TESTCONTAINERS_HOST_OVERRIDE=localhost
 # integration test does not pay for it; cached by the hash of its recipe, so usually a no-op.
 echo "test.sh: Debian test image: $(./docker/debian-image/build.sh)"
 
-exec ./mvnw -B verify "$@"
+# Not exec: this shell must outlive Maven so its EXIT trap cleans up; Maven's exit code is the script's.
+status=0
+./mvnw -B verify "$@" || status=$?
+exit "$status"

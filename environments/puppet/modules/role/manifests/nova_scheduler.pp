@@ -1,26 +1,4 @@
 # The Nova scheduler control VM.
 class role::nova_scheduler {
-  include inception
-
-  package { 'nova-scheduler':
-    ensure => $inception::version,
-  }
-
-  file { '/etc/nova/nova-scheduler.conf':
-    ensure    => file,
-    mode      => '0640',
-    show_diff => false,
-    content   => Sensitive(epp('inception/ini.epp', { sections => {
-      "DEFAULT" => { "transport_url" => "rabbit://nova:${inception::rabbit_password_text}@rabbitmq:5672/" },
-      "api_database" => { "connection" => "mysql+pymysql://nova:${inception::db_password_text}@mysql/nova_api" },
-      "keystone_authtoken" => { "www_authenticate_uri" => $inception::endpoints["keystone"] },
-    } })),
-    require   => Package['nova-scheduler'],
-    notify    => Service['nova-scheduler'],
-  }
-
-  service { 'nova-scheduler':
-    ensure => running,
-    enable => true,
-  }
+  inception::nova_service { 'nova-scheduler': }
 }

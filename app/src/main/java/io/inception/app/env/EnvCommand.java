@@ -7,6 +7,7 @@ import io.inception.app.Inception;
 import io.inception.engine.config.ConfigException;
 import io.inception.engine.config.EnvironmentFile;
 import io.inception.engine.pipeline.PipelineSourceException;
+import io.inception.engine.wait.Pause;
 import io.inception.inova.cloud.Cloud;
 import io.inception.inova.cloud.CloudException;
 import io.inception.inova.environment.ControlPlaneOperations;
@@ -80,10 +81,9 @@ public final class EnvCommand implements Callable<Integer> {
                 }
                 Clock clock = Clock.systemUTC();
                 try (Cloud cloud = options.connector().connect(file, plane.spec())) {
-                    ControlPlaneOperations ops = new ControlPlaneOperations(cloud, records, clock,
-                            d -> Thread.sleep(d.toMillis()), line -> {
-                                if (!options.json) out.println(env + ": " + line);
-                            }, RoleConfigurer.NONE, HealthCheck.STANDARD);
+                    ControlPlaneOperations ops = new ControlPlaneOperations(cloud, records, clock, Pause.SLEEP, line -> {
+                        if (!options.json) out.println(env + ": " + line);
+                    }, RoleConfigurer.NONE, HealthCheck.STANDARD);
                     String buildId = build != null ? build : "manual-" + clock.instant().getEpochSecond();
                     Duration limit = io.inception.engine.config.Durations.parse(timeout).orElseThrow(() ->
                             new IllegalArgumentException("bad --timeout '" + timeout + "': use "

@@ -1,6 +1,9 @@
 package io.inception.inova.environment;
 
 import io.inception.engine.stage.CheckpointStore;
+import io.inception.engine.wait.Pause;
+import io.inception.engine.wait.WaitStrategy;
+import io.inception.engine.wait.Waited;
 import io.inception.inova.cloud.Cloud;
 import io.inception.inova.cloud.CloudServer;
 import io.inception.inova.provision.BlueGreenReplace;
@@ -16,10 +19,11 @@ import io.inception.inova.provision.Tags;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,26 +36,25 @@ public final class ControlPlaneOperations {
     /** How often a running operation looks again. */
     public static final Duration POLL = Duration.ofMillis(500);
 
-    /** Waits between polls (a test may pass one that does not sleep). */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
-
     private final Cloud cloud;
     private final ControlPlaneRecords records;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Pause pause;
     private final Consumer<String> progress;
     private final RoleConfigurer configurer;
     private final HealthCheck health;
 
-    public ControlPlaneOperations(Cloud cloud, ControlPlaneRecords records, Clock clock, Sleeper sleeper,
+    /**
+     * @param clock what "now" is, for boot timeouts and an operation's deadline
+     * @param pause how the time between two looks at a running operation passes ({@link Pause#SLEEP}; a
+     *              test passes its hand clock's {@code advance})
+     */
+    public ControlPlaneOperations(Cloud cloud, ControlPlaneRecords records, Clock clock, Pause pause,
                                   Consumer<String> progress, RoleConfigurer configurer, HealthCheck health) {
         this.cloud = cloud;
         this.records = records;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.pause = pause;
         this.progress = progress;
         this.configurer = configurer;
         this.health = health;
@@ -123,20 +126,21 @@ public final class ControlPlaneOperations {
         return out;
     }
 
+    /** Steps {@code work} until it is done or failed, telling each new progress line once. */
     private Step until(Duration timeout, String what, Function<CheckpointStore, Step> work) throws InterruptedException {
         CheckpointStore state = new MemoryCheckpoints();
-        Instant deadline = clock.instant().plus(timeout);
-        String last = "";
-        while (true) {
+        AtomicReference<String> last = new AtomicReference<>("");
+        Waited<Step> waited = new WaitStrategy(timeout, POLL, clock, pause).poll(what, () -> {
             Step step = work.apply(state);
-            if (!(step instanceof Step.Running running)) return step;
-            if (!running.progress().equals(last)) progress.accept(running.progress());
-            last = running.progress();
-            if (clock.instant().isAfter(deadline)) {
-                return new Step.Failed("timed out after " + timeout.toSeconds() + " s waiting for " + what + ": " + last, false);
-            }
-            sleeper.sleep(POLL);
+            if (!(step instanceof Step.Running running)) return Optional.of(step);
+            if (!running.progress().equals(last.getAndSet(running.progress()))) progress.accept(running.progress());
+            return Optional.empty();
+        }, last::get);
+        if (waited instanceof Waited.TimedOut<Step> timedOut) {
+            return new Step.Failed("timed out after " + timeout.toSeconds() + " s waiting for " + what + ": "
+                    + timedOut.lastSeen(), false);
         }
+        return waited.orElseThrow();
     }
 
     private void finish(ControlPlane plane, String kind, Step step) {

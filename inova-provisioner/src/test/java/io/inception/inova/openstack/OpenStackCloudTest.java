@@ -2,9 +2,9 @@ package io.inception.inova.openstack;
 
 import io.inception.engine.merge.Secret;
 import io.inception.inova.cloud.CloudException;
-import io.inception.inova.fake.MutableClock;
 import io.inception.sandbox.inova.InovaSimulator;
 import io.inception.sandbox.inova.InovaSpec;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The openstack4j client against the sandbox iNova: login, token reuse and renewal, microversion. */
 class OpenStackCloudTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T05:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T05:00:00Z"));
 
     private static KeystoneLogin login(InovaSimulator sim, String password) {
         return new KeystoneLogin(sim.authUrl(), sim.username(), new Secret(password), sim.project(), sim.domain());

@@ -1,10 +1,10 @@
 package io.inception.inova.provision;
 
 import io.inception.inova.fake.InMemoryCloud;
-import io.inception.inova.fake.MutableClock;
 import io.inception.inova.spec.ControlPlaneSpec;
 import io.inception.inova.spec.InovaEndpoint;
 import io.inception.inova.spec.RoleSpec;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeyPairTest {
     @Test
     void aMissingKeyPairFailsBeforeAnyServerIsBooted() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T05:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T05:00:00Z"));
         InMemoryCloud cloud = new InMemoryCloud(clock);
         RoleSpec api = new RoleSpec("nova-api", "m1.small", "debian-12", 1, Optional.empty(), Optional.empty(),
                 RoleSpec.DEFAULT_BOOT_TIMEOUT, 3);

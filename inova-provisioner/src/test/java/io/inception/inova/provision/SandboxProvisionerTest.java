@@ -2,17 +2,15 @@ package io.inception.inova.provision;
 
 import io.inception.engine.merge.Secret;
 import io.inception.inova.cloud.Cloud;
-import io.inception.inova.environment.ControlPlaneOperations;
-import io.inception.inova.fake.MutableClock;
 import io.inception.inova.openstack.KeystoneLogin;
 import io.inception.inova.openstack.OpenStackCloud;
 import io.inception.sandbox.inova.InovaFaults;
 import io.inception.sandbox.inova.InovaSimulator;
 import io.inception.sandbox.inova.InovaSpec;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -21,7 +19,7 @@ import java.util.regex.Pattern;
  * and the provisioner share a clock that each poll moves on, so boots and timeouts take no real time.
  */
 class SandboxProvisionerTest extends ProvisionerContractTest {
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-27T05:00:00Z"));
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-11-27T05:00:00Z"));
     private static InovaSimulator sim;
     private static OpenStackCloud cloud;
 
@@ -38,29 +36,13 @@ class SandboxProvisionerTest extends ProvisionerContractTest {
         sim.close();
     }
 
+    SandboxProvisionerTest() {
+        super(CLOCK);
+    }
+
     @Override
     protected Cloud cloud() {
         return cloud;
-    }
-
-    @Override
-    protected Clock clock() {
-        return CLOCK;
-    }
-
-    @Override
-    protected ControlPlaneOperations.Sleeper sleeper() {
-        return CLOCK::advance;
-    }
-
-    @Override
-    protected String flavor() {
-        return "m1.small";
-    }
-
-    @Override
-    protected String image() {
-        return "debian-12";
     }
 
     @Override

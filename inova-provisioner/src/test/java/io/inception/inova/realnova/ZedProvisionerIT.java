@@ -1,9 +1,7 @@
 package io.inception.inova.realnova;
 
+import io.inception.engine.wait.Pause;
 import io.inception.inova.cloud.Cloud;
-import io.inception.inova.cloud.ComputeService;
-import io.inception.inova.cloud.ServerStatus;
-import io.inception.inova.environment.ControlPlaneOperations;
 import io.inception.inova.openstack.KeystoneLogin;
 import io.inception.inova.openstack.OpenStackCloud;
 import io.inception.inova.provision.ProvisionerContractTest;
@@ -15,29 +13,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The provisioner's contract against a real Nova (OpenStack Zed from Debian's packages, fake virt
  * driver, 5 computes), as its admin (the drain needs {@code os-services}). Faults are made the way
  * they happen: a boot fails with "No valid host" while every compute service is disabled (enabled
- * again as soon as that server is in ERROR); boots hang while nova-conductor is stopped (SIGSTOP of
- * the process group zed.sh started, SIGCONT after the test); a server dies by {@code os-resetState};
- * the quota is set with {@code openstack quota set}.
+ * again by the read that first shows that server in ERROR: {@link NoValidHostCloud}); boots hang
+ * while nova-conductor is stopped (SIGSTOP of the process group zed.sh started, SIGCONT after the
+ * test); a server dies by {@code os-resetState}; the quota is set with {@code openstack quota set}.
  */
 class ZedProvisionerIT extends ProvisionerContractTest {
     private static RealNova nova;
-    private static OpenStackCloud cloud;
+    private static NoValidHostCloud cloud;
     private static OpenStackCli admin;
-    private volatile Thread reEnabler;
     private volatile boolean conductorStopped;
 
     @BeforeAll
     static void start() {
         nova = RealNova.shared();
-        cloud = OpenStackCloud.connect(new KeystoneLogin(nova.authUrl().toString(), nova.admin().username(),
-                nova.admin().password(), nova.admin().project(), nova.domain()), Clock.systemUTC());
+        cloud = new NoValidHostCloud(OpenStackCloud.connect(new KeystoneLogin(nova.authUrl().toString(),
+                nova.admin().username(), nova.admin().password(), nova.admin().project(), nova.domain()), Clock.systemUTC()));
         admin = new OpenStackCli(nova.cliEnvironment(true), Duration.ofMinutes(2));
+    }
+
+    ZedProvisionerIT() {
+        super(Clock.systemUTC(), Pause.SLEEP);
     }
 
     @AfterAll
@@ -48,16 +48,6 @@ class ZedProvisionerIT extends ProvisionerContractTest {
     @Override
     protected Cloud cloud() {
         return cloud;
-    }
-
-    @Override
-    protected Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Override
-    protected ControlPlaneOperations.Sleeper sleeper() {
-        return d -> Thread.sleep(d.toMillis());
     }
 
     @Override
@@ -77,22 +67,7 @@ class ZedProvisionerIT extends ProvisionerContractTest {
 
     @Override
     protected void failNextBoots(String prefix, int n) {
-        setComputes(false);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        reEnabler = new Thread(() -> {
-            try {
-                while (Instant.now().isBefore(deadline)) {
-                    long failed = cloud.servers(prefix).stream().filter(s -> s.status() == ServerStatus.ERROR).count();
-                    if (failed >= n) break;
-                    Thread.sleep(50);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                setComputes(true);
-            }
-        }, "zed-re-enable-computes");
-        reEnabler.start();
+        cloud.failNextBoots(prefix, n);
     }
 
     @Override
@@ -107,17 +82,7 @@ class ZedProvisionerIT extends ProvisionerContractTest {
             signalConductor("CONT");
             conductorStopped = false;
         }
-        Thread t = reEnabler;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reEnabler = null;
-        }
-        setComputes(true);
+        cloud.reset();
     }
 
     @Override
@@ -128,12 +93,6 @@ class ZedProvisionerIT extends ProvisionerContractTest {
     @Override
     protected void breakServer(String id) {
         admin.run("server", "set", "--state", "error", id);
-    }
-
-    private static void setComputes(boolean enabled) {
-        for (ComputeService s : cloud.computeServices()) {
-            if (s.enabled() != enabled) cloud.setComputeService(s.id(), enabled, "inception test: no valid host");
-        }
     }
 
     /** SIGSTOP / SIGCONT to the process group of the nova-conductor zed.sh started (its saved pid). */

@@ -15,12 +15,12 @@ import io.inception.engine.store.EnvironmentResource;
 import io.inception.engine.store.Store;
 import io.inception.inova.environment.ControlPlaneRecords;
 import io.inception.inova.fake.InMemoryCloud;
-import io.inception.inova.fake.MutableClock;
 import io.inception.inova.provision.ControlPlane;
 import io.inception.inova.provision.MemoryCheckpoints;
 import io.inception.inova.spec.ControlPlaneSpec;
 import io.inception.inova.spec.InovaEndpoint;
 import io.inception.inova.spec.RoleSpec;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,7 +33,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProvisionStageTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T05:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T05:00:00Z"));
     private final InMemoryCloud cloud = new InMemoryCloud(clock);
 
     private ControlPlane plane() {

@@ -6,7 +6,6 @@ import io.inception.engine.store.Store;
 import io.inception.inova.cloud.CloudServer;
 import io.inception.inova.environment.ControlPlaneOperations;
 import io.inception.inova.environment.ControlPlaneRecords;
-import io.inception.inova.fake.MutableClock;
 import io.inception.inova.openstack.KeystoneLogin;
 import io.inception.inova.openstack.OpenStackCloud;
 import io.inception.inova.provision.ControlPlane;
@@ -19,6 +18,7 @@ import io.inception.inova.stage.ControlPlaneTargets;
 import io.inception.sandbox.inova.InovaFaults;
 import io.inception.sandbox.inova.InovaSimulator;
 import io.inception.sandbox.inova.InovaSpec;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The watcher against the sandbox iNova: a control VM that dies is replaced, with an audit entry. */
 class ControlPlaneWatcherTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T05:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T05:00:00Z"));
 
     private static ControlPlane plane(String env, boolean watch) {
         RoleSpec api = new RoleSpec("nova-api", "m1.small", "debian-12", 2, Optional.empty(), Optional.empty(),

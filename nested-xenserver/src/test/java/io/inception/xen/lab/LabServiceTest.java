@@ -2,6 +2,7 @@ package io.inception.xen.lab;
 
 import io.inception.engine.merge.Secret;
 import io.inception.sandbox.xenapi.XenApiSimulator;
+import io.inception.testing.ManualClock;
 import io.inception.xen.api.XenApi;
 import io.inception.xen.api.XenSession;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class LabServiceTest {
     @TempDir
     Path home;
     XenApiSimulator sim;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-27T08:00:00Z"));
     AtomicInteger ids = new AtomicInteger();
     LabStore store;
 

@@ -5,6 +5,8 @@ import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import io.inception.engine.wait.WaitStrategy;
+import io.inception.engine.wait.Waited;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Trust on enrolment ({@code inception hosts trust <env>}): reads each host's key once, records
@@ -59,6 +66,27 @@ public final class HostTrust {
         } catch (JSchException e) {
             throw new IllegalStateException("cannot read " + settings.knownHosts() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Enrols hosts that may still be starting (a container, a booting VM): the hosts whose sshd did
+     * not answer are enrolled again on every look of {@code wait} until all answered; on time-out the
+     * outcome says which still did not and why.
+     */
+    public static Waited<List<TrustOutcome>> enrolWhenUp(FleetSettings settings, List<HostTarget> hosts, WaitStrategy wait)
+            throws InterruptedException {
+        Map<HostTarget, TrustOutcome> outcomes = new LinkedHashMap<>();
+        hosts.forEach(h -> outcomes.put(h, new TrustOutcome.Failed(h, "not tried yet")));
+        return wait.poll("sshd answering on " + hosts.size() + " host(s)", () -> {
+            List<HostTarget> pending = failed(outcomes.values()).stream().map(TrustOutcome::host).toList();
+            enrol(settings, pending).forEach(o -> outcomes.put(o.host(), o));
+            return failed(outcomes.values()).isEmpty() ? Optional.of(List.copyOf(outcomes.values())) : Optional.empty();
+        }, () -> failed(outcomes.values()).stream().map(f -> f.host().name() + ": " + ((TrustOutcome.Failed) f).reason())
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static List<TrustOutcome> failed(Collection<TrustOutcome> outcomes) {
+        return outcomes.stream().filter(TrustOutcome.Failed.class::isInstance).toList();
     }
 
     private static TrustOutcome enrolOne(HostTarget host, HostKey key, HostKeyRepository recorded) {

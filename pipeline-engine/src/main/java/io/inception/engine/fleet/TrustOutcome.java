@@ -2,6 +2,9 @@ package io.inception.engine.fleet;
 
 /** What enrolling a host's key ({@code inception hosts trust}) did. */
 public sealed interface TrustOutcome {
+    /** The host enrolled. */
+    HostTarget host();
+
     /** The key was not known and is now recorded. */
     record Recorded(HostTarget host, String keyType, String fingerprint) implements TrustOutcome {
     }

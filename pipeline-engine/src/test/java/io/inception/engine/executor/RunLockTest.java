@@ -5,7 +5,7 @@ import io.inception.engine.model.PipelineDef;
 import io.inception.engine.model.Run;
 import io.inception.engine.stage.StageResult;
 import io.inception.engine.store.Store;
-import io.inception.engine.store.TestClock;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -124,7 +124,7 @@ class RunLockTest extends ExecutorTestBase {
 
     @Test
     void aLockWhoseHeartbeatStoppedIsTakenOverAndAFreshOneIsNot() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-27T03:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T03:00:00Z"));
         try (Store clocked = Store.open(storeUrl(), null, null, clock);
              Executor executor = Executor.withStages(TestStage.of("gate", ctx -> StageResult.succeeded("ok")))
                      .withLockHeartbeat(Duration.ofSeconds(10), Duration.ofSeconds(30)).open(clocked, home)) {

@@ -2,10 +2,13 @@ package io.inception.engine.executor;
 
 import io.inception.engine.model.ExecutionStatus;
 import io.inception.engine.model.Run;
+import io.inception.engine.model.StageRun;
 import io.inception.engine.stage.StageResult;
+import io.inception.engine.wait.WaitStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,11 +105,10 @@ class StopTest extends ExecutorTestBase {
         Executor executor = executor(waiting);
         String id = executor.start(pipeline("p", stage("approve", "wait")), QE, RunOptions.defaults());
         // poll the store until the stage has been called once and waits for its next poll
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (stageRun(id, "approve").status() != ExecutionStatus.WAITING && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(stageRun(id, "approve").message()).isEqualTo("waiting for approval");
+        StageRun approve = WaitStrategy.of(Duration.ofSeconds(20), Duration.ofMillis(20)).poll("stage 'approve' WAITING",
+                        () -> Optional.of(stageRun(id, "approve")).filter(s -> s.status() == ExecutionStatus.WAITING))
+                .orElseThrow(AssertionError::new);
+        assertThat(approve.message()).isEqualTo("waiting for approval");
 
         assertThat(executor.cancel(id)).isTrue();
         Run done = executor.awaitCompletion(id, WAIT);

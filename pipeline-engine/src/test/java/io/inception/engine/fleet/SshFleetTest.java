@@ -1,9 +1,12 @@
 package io.inception.engine.fleet;
 
+import io.inception.engine.wait.WaitStrategy;
+import io.inception.engine.wait.Waited;
 import io.inception.sandbox.ssh.HostFault;
 import io.inception.sandbox.ssh.SandboxFleet;
 import io.inception.sandbox.ssh.SandboxFleetSpec;
 import io.inception.sandbox.ssh.SandboxHost;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +71,33 @@ class SshFleetTest {
             CommandResult unknown = fleet.exec(hosts.get(2), RemoteCommand.of("true"), T);
             assertThat(unknown).isInstanceOf(CommandResult.Refused.class);
             assertThat(unknown.describe()).contains("is not in", "inception hosts trust");
+        }
+    }
+
+    @Test
+    void aHostStillStartingIsEnrolledOnceItsSshdAnswersOrTheWaitSaysWhichDidNot() throws Exception {
+        HostTarget h = hosts.get(2);
+        SandboxHost starting = sandbox.get(h.name());
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T08:00:00Z"));
+        Instant up = clock.instant().plusSeconds(20);
+        WaitStrategy wait = WaitStrategy.of(Duration.ofSeconds(60), Duration.ofSeconds(10)).withClock(clock, d -> {
+            clock.advance(d);
+            if (!clock.instant().isBefore(up)) starting.clear(HostFault.UNREACHABLE);
+        });
+        starting.inject(HostFault.UNREACHABLE);
+        try {
+            List<TrustOutcome> enrolled = HostTrust.enrolWhenUp(settings("kh-starting"), hosts.subList(1, 3), wait).orElseThrow();
+            assertThat(enrolled).extracting(TrustOutcome::host).containsExactly(hosts.get(1), h);
+            assertThat(enrolled).allSatisfy(o -> assertThat(o).isInstanceOf(TrustOutcome.Recorded.class));
+            assertThat(clock.instant()).isEqualTo(up);
+
+            starting.inject(HostFault.UNREACHABLE);
+            Waited<List<TrustOutcome>> down = HostTrust.enrolWhenUp(settings("kh-down"), List.of(h), wait.withClock(clock, clock::advance));
+            assertThat(down).isInstanceOf(Waited.TimedOut.class);
+            assertThat(((Waited.TimedOut<List<TrustOutcome>>) down).message())
+                    .startsWith("sshd answering on 1 host(s) not reached after 60 s; last seen: " + h.name() + ": ");
+        } finally {
+            starting.clear(HostFault.UNREACHABLE);
         }
     }
 

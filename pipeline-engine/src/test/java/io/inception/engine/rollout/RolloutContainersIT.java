@@ -1,6 +1,5 @@
 package io.inception.engine.rollout;
 
-import com.sun.net.httpserver.HttpServer;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.fleet.FleetSettings;
 import io.inception.engine.fleet.HostTarget;
@@ -10,14 +9,14 @@ import io.inception.engine.fleet.SshKey;
 import io.inception.engine.fleet.TrustOutcome;
 import io.inception.engine.model.ExecutionStatus;
 import io.inception.engine.store.Store;
+import io.inception.engine.wait.WaitStrategy;
+import io.inception.testing.FolderServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ class RolloutContainersIT {
 
     @TempDir
     static Path dir;
-    static HttpServer repo;
+    static FolderServer repo;
     static List<String> containers = new ArrayList<>();
     static List<HostTarget> hosts = new ArrayList<>();
     static Path key;
@@ -61,20 +60,7 @@ class RolloutContainersIT {
         buildPackage(pool, "1.0-1", "exit 0");
         buildPackage(pool, "2.0-1", "[ -e /etc/nova/broken.conf ] && { echo 'nova-compute: invalid /etc/nova/broken.conf' >&2; exit 1; }\nexit 0");
         writeIndex(pool);
-        repo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        repo.createContext("/", exchange -> {
-            Path f = pool.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-            if (!f.startsWith(pool) || !Files.isRegularFile(f)) {
-                exchange.sendResponseHeaders(404, -1);
-            } else {
-                exchange.sendResponseHeaders(200, Files.size(f));
-                try (OutputStream out = exchange.getResponseBody()) {
-                    Files.copy(f, out);
-                }
-            }
-            exchange.close();
-        });
-        repo.start();
+        repo = FolderServer.serve(pool);
 
         key = dir.resolve("id_ed25519");
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
@@ -104,7 +90,7 @@ class RolloutContainersIT {
             rm.addAll(containers);
             new ProcessBuilder(rm).redirectErrorStream(true).start().waitFor(120, TimeUnit.SECONDS);
         }
-        if (repo != null) repo.stop(0);
+        if (repo != null) repo.close();
     }
 
     @Test
@@ -113,7 +99,7 @@ class RolloutContainersIT {
         List<TrustOutcome> trust = awaitEnrolment(settings);
         assertThat(trust).allSatisfy(t -> assertThat(t).isInstanceOf(TrustOutcome.Recorded.class));
 
-        String source = "deb [trusted=yes] http://127.0.0.1:" + repo.getAddress().getPort() + "/ ./";
+        String source = "deb [trusted=yes] " + repo.url() + " ./";
         try (Store store = Store.openDefault(dir.resolve("home")); SshFleet fleet = SshFleet.open(settings)) {
             InMemoryDrain drain = new InMemoryDrain();
             RolloutEngine engine = new RolloutEngine(store.rollouts(), fleet, drain, Clock.systemUTC(), IdGenerator.sequential(""));
@@ -139,14 +125,10 @@ class RolloutContainersIT {
         }
     }
 
+    /** The containers' sshd starts with them: enrol each as soon as it answers. */
     private static List<TrustOutcome> awaitEnrolment(FleetSettings settings) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            Files.deleteIfExists(settings.knownHosts());
-            List<TrustOutcome> trust = HostTrust.enrol(settings, hosts);
-            if (trust.stream().noneMatch(t -> t instanceof TrustOutcome.Failed) || System.nanoTime() > deadline) return trust;
-            Thread.sleep(500); // sshd in the containers still starting
-        }
+        return HostTrust.enrolWhenUp(settings, hosts, WaitStrategy.of(Duration.ofSeconds(120), Duration.ofMillis(500)))
+                .orElseThrow(AssertionError::new);
     }
 
     private static void buildPackage(Path pool, String version, String postinst) throws Exception {

@@ -3,9 +3,9 @@ package io.inception.engine.rollout;
 import io.inception.engine.config.Quantity;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.model.ExecutionStatus;
-import io.inception.engine.store.TestClock;
 import io.inception.sandbox.ssh.HostFault;
 import io.inception.sandbox.ssh.SandboxHost;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class RolloutGatesTest {
     @TempDir
     Path dir;
     SandboxRig rig;
-    TestClock clock = new TestClock(Instant.parse("2026-11-27T05:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-27T05:00:00Z"));
     RolloutEngine engine;
 
     @BeforeEach

@@ -10,6 +10,7 @@ import io.inception.engine.model.RetryPolicy;
 import io.inception.engine.model.Run;
 import io.inception.engine.model.StageDef;
 import io.inception.engine.pipeline.StageTypes;
+import io.inception.engine.wait.WaitStrategy;
 import io.inception.sandbox.ssh.HostFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,15 +116,10 @@ class RolloutStageTest {
     }
 
     private String awaitWaiting(String runId) throws InterruptedException {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        while (java.time.Instant.now().isBefore(deadline)) {
-            java.util.Optional<String> id = rig.store.checkpoints().get(runId, "roll", RolloutStage.CHECKPOINT);
-            if (id.isPresent() && rig.store.rollouts().find(id.get()).orElseThrow().status() == ExecutionStatus.WAITING) {
-                return id.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the rollout of run " + runId + " did not reach its manual gate within 60 s");
+        return WaitStrategy.of(Duration.ofSeconds(60), Duration.ofMillis(50)).poll("the rollout of run " + runId + " at its manual gate",
+                () -> rig.store.checkpoints().get(runId, "roll", RolloutStage.CHECKPOINT)
+                        .filter(id -> rig.store.rollouts().find(id).orElseThrow().status() == ExecutionStatus.WAITING))
+                .orElseThrow(AssertionError::new);
     }
 
     /** The package stage's output as packaging writes it (more fields than the rollout reads). */

@@ -2,6 +2,7 @@ package io.inception.engine.store;
 
 import io.inception.engine.model.BranchHead;
 import io.inception.engine.model.Build;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ReleaseAccessContractTest {
     protected static final Instant T0 = Instant.parse("2026-11-27T05:00:00.123456Z");
-    protected final TestClock clock = new TestClock(T0);
+    protected final ManualClock clock = new ManualClock(T0);
     protected Store store;
 
     protected abstract String freshDatabaseUrl() throws Exception;

@@ -9,6 +9,7 @@ import io.inception.engine.model.RetryPolicy;
 import io.inception.engine.model.Run;
 import io.inception.engine.model.StageDef;
 import io.inception.engine.model.StageRun;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class StoreContractTest {
     protected static final Instant T0 = Instant.parse("2026-11-27T02:00:00.123456Z");
-    protected final TestClock clock = new TestClock(T0);
+    protected final ManualClock clock = new ManualClock(T0);
     protected Store store;
 
     /** A fresh, empty database URL for one test. */

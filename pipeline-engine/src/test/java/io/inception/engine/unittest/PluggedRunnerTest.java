@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.inception.engine.unittest.TestStageContext.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,15 +70,6 @@ class PluggedRunnerTest {
             cleanedUp++;
             return Optional.empty();
         }
-    }
-
-    private static StageResult runToEnd(UnitTestStage stage, TestStageContext ctx) throws Exception {
-        StageResult r = stage.execute(ctx);
-        while (r instanceof StageResult.Running) {
-            Thread.sleep(50);
-            r = stage.execute(ctx);
-        }
-        return r;
     }
 
     @Test

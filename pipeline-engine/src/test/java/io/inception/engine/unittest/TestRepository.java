@@ -1,5 +1,6 @@
 package io.inception.engine.unittest;
 
+import io.inception.engine.wait.WaitStrategy;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -70,15 +71,9 @@ final class TestRepository implements AutoCloseable {
         git.close();
     }
 
-    /** Polls {@code condition} every 50 ms until true or the timeout; for tests only. */
+    /** Polls {@code condition} every 50 ms until it has a value or the timeout; for tests only. */
     static <T> T await(String what, Duration timeout, Supplier<Optional<T>> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> v = condition.get();
-            if (v.isPresent()) return v.get();
-            Thread.sleep(50);
-        }
-        throw new AssertionError(what + " not reached after " + timeout);
+        return WaitStrategy.of(timeout, Duration.ofMillis(50)).poll(what, condition).orElseThrow(AssertionError::new);
     }
 
     /** True once the process is gone (polls with a timeout). */

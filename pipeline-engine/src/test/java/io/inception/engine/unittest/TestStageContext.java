@@ -9,12 +9,16 @@ import io.inception.engine.stage.Cancellation;
 import io.inception.engine.stage.CheckpointStore;
 import io.inception.engine.stage.Parameters;
 import io.inception.engine.stage.StageContext;
+import io.inception.engine.stage.Stage;
 import io.inception.engine.stage.StageLog;
+import io.inception.engine.stage.StageResult;
+import io.inception.engine.wait.WaitStrategy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +56,25 @@ final class TestStageContext implements StageContext {
 
     TestStageContext(String runId, StageDef stage, Build build, Path artifactDir) {
         this(runId, stage, build, artifactDir, new ConcurrentHashMap<>());
+    }
+
+    /** Calls {@code execute} as the executor does (every 50 ms here) until the stage stops answering Running. */
+    static StageResult runToEnd(Stage stage, TestStageContext ctx) throws InterruptedException {
+        AtomicReference<String> progress = new AtomicReference<>("not executed yet");
+        return WaitStrategy.of(Duration.ofSeconds(60), Duration.ofMillis(50)).poll("the " + ctx.stage.type() + " stage done", () -> {
+            StageResult result = executed(stage, ctx);
+            if (!(result instanceof StageResult.Running running)) return Optional.of(result);
+            progress.set(running.progress());
+            return Optional.empty();
+        }, progress::get).orElseThrow(AssertionError::new);
+    }
+
+    private static StageResult executed(Stage stage, TestStageContext ctx) {
+        try {
+            return stage.execute(ctx);
+        } catch (Exception e) {
+            throw new IllegalStateException("the stage threw", e);
+        }
     }
 
     /** A context as a restarted orchestrator would build it: same run, same checkpoints and artifacts. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
+import static io.inception.engine.unittest.TestStageContext.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,17 +53,6 @@ class UnitTestStageTest {
     private TestStageContext context(Map<String, Object> params, Build build) {
         return new TestStageContext("run-1", new StageDef("unit-tests", "unit-test", params, null, null, null),
                 build, tmp.resolve("artifacts"));
-    }
-
-    /** Calls execute like the executor does, until the stage stops answering Running. */
-    private static StageResult runToEnd(UnitTestStage stage, TestStageContext ctx) throws Exception {
-        StageResult r = stage.execute(ctx);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (r instanceof StageResult.Running running && System.nanoTime() < deadline) {
-            Thread.sleep(Math.min(100, running.checkAgainAfter().toMillis()));
-            r = stage.execute(ctx);
-        }
-        return r;
     }
 
     private long runCount() throws Exception {

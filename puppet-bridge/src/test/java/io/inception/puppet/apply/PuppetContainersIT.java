@@ -1,6 +1,5 @@
 package io.inception.puppet.apply;
 
-import com.sun.net.httpserver.HttpServer;
 import io.inception.engine.config.EnvironmentFile;
 import io.inception.engine.fleet.FleetSettings;
 import io.inception.engine.fleet.HostTarget;
@@ -8,6 +7,7 @@ import io.inception.engine.fleet.HostTrust;
 import io.inception.engine.fleet.SshFleet;
 import io.inception.engine.fleet.SshKey;
 import io.inception.engine.fleet.TrustOutcome;
+import io.inception.engine.wait.WaitStrategy;
 import io.inception.puppet.ManifestFixtures;
 import io.inception.puppet.config.PuppetConfig;
 import io.inception.puppet.config.PuppetSection;
@@ -16,14 +16,13 @@ import io.inception.puppet.manifests.ManifestTree;
 import io.inception.puppet.node.Credentials;
 import io.inception.puppet.node.HieraRenderer;
 import io.inception.puppet.node.PuppetNode;
+import io.inception.testing.FolderServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ class PuppetContainersIT {
 
     @TempDir
     static Path dir;
-    static HttpServer repo;
+    static FolderServer repo;
     static String container;
     static HostTarget host;
     static SshFleet fleet;
@@ -64,20 +63,7 @@ class PuppetContainersIT {
         Path pool = Files.createDirectories(dir.resolve("repo"));
         buildPackage(pool, "2.0-1");
         sh("sh", "-c", "cd " + pool + " && dpkg-scanpackages -m . /dev/null > Packages 2>/dev/null");
-        repo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        repo.createContext("/", exchange -> {
-            Path f = pool.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-            if (!f.startsWith(pool) || !Files.isRegularFile(f)) {
-                exchange.sendResponseHeaders(404, -1);
-            } else {
-                exchange.sendResponseHeaders(200, Files.size(f));
-                try (OutputStream out = exchange.getResponseBody()) {
-                    Files.copy(f, out);
-                }
-            }
-            exchange.close();
-        });
-        repo.start();
+        repo = FolderServer.serve(pool);
 
         Path key = dir.resolve("id_ed25519");
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
@@ -93,14 +79,10 @@ class PuppetContainersIT {
                 image, "sh", "-c", setup).trim();
         host = new HostTarget("qe-c1-001", "c1", ADDRESS, port);
         FleetSettings settings = FleetSettings.of("root", SshKey.fromFile(key), dir.resolve("known_hosts"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        List<TrustOutcome> trust;
-        do {
-            Files.deleteIfExists(settings.knownHosts());
-            trust = HostTrust.enrol(settings, List.of(host));
-            if (trust.get(0) instanceof TrustOutcome.Failed) Thread.sleep(500); // sshd still starting
-        } while (trust.get(0) instanceof TrustOutcome.Failed && System.nanoTime() < deadline);
-        assertThat(trust.get(0)).as("sshd in the container answers").isInstanceOf(TrustOutcome.Recorded.class);
+        // the container's sshd starts with it: enrol it as soon as it answers
+        List<TrustOutcome> trust = HostTrust.enrolWhenUp(settings, List.of(host),
+                WaitStrategy.of(Duration.ofSeconds(120), Duration.ofMillis(500))).orElseThrow(AssertionError::new);
+        assertThat(trust).singleElement().isInstanceOf(TrustOutcome.Recorded.class);
         fleet = SshFleet.open(settings);
 
         EnvironmentFile env = ManifestFixtures.environment(ManifestFixtures.manifestRepo(dir), "qe-c1-001", "qe-ctl-1");
@@ -108,7 +90,7 @@ class PuppetContainersIT {
         tree = new ManifestSource(dir.resolve("cache")).read(config, null, null, null);
         renderer = new HieraRenderer(config, new Credentials(env.credentials(), Map.of("QE_RABBIT_PASSWORD", SECRET)::get));
         applier = new PuppetApplier(tree, renderer, Map.of("inception::build::version", "2.0-1",
-                "inception::build::apt_source", "deb [trusted=yes] http://127.0.0.1:" + repo.getAddress().getPort() + "/ ./"),
+                "inception::build::apt_source", "deb [trusted=yes] " + repo.url() + " ./"),
                 fleet, Duration.ofMinutes(30));
     }
 
@@ -116,7 +98,7 @@ class PuppetContainersIT {
     static void stop() throws Exception {
         if (fleet != null) fleet.close();
         if (container != null) new ProcessBuilder("docker", "rm", "-f", container).start().waitFor(60, TimeUnit.SECONDS);
-        if (repo != null) repo.stop(0);
+        if (repo != null) repo.close();
     }
 
     @Test
@@ -172,7 +154,7 @@ class PuppetContainersIT {
                 roles.stream().map(r -> "role::" + r).toList()), tree, Map.of()), true);
         assertThat(noop.status()).as(noop.message()).isEqualTo(HostApply.Status.CHANGED);
         assertThat(noop.outOfSync()).extracting(ResourceStatus::resource).contains("Service[keystone]", "Package[glance-api]",
-                "Service[nova-api]", "Service[nova-scheduler]", "Service[nova-conductor]", "Package[mariadb-server]",
+                "Service[nova-api]", "File[/etc/nova/nova-scheduler.conf]", "Service[nova-scheduler]", "Service[nova-conductor]", "Package[mariadb-server]",
                 "Service[rabbitmq-server]", "File[/etc/sysctl.d/90-inception-nova.conf]");
         Files.writeString(dir.resolve("broken.pp"), "class broken { file { '/x': ensure => }\n");
         sh("docker", "cp", dir.resolve("broken.pp").toString(), container + ":/tmp/broken.pp");

@@ -118,6 +118,15 @@ class SandboxPuppetTest {
     }
 
     @Test
+    void aNovaControlRoleGetsItsPackageConfigurationAndServiceFromTheSharedDefinedType() {
+        HostApply api = applier.applyOne(new PuppetNode(hosts.get(2), List.of("role::nova_api")));
+        assertThat(api.status()).as(api.message()).isEqualTo(HostApply.Status.CHANGED);
+        assertThat(api.changed()).extracting(ResourceStatus::resource)
+                .containsExactly("Package[nova-api]", "File[/etc/nova/nova-api.conf]", "Service[nova-api]");
+        assertThat(sandbox.get(hosts.get(2).name()).state().file("/etc/nova/nova-api.conf")).isPresent();
+    }
+
+    @Test
     void aServiceThatDoesNotStartFailsTheRunNamingTheResource() {
         sandbox.get(hosts.get(2).name()).inject(HostFault.SERVICE_DOES_NOT_COME_BACK);
         HostApply failed = applier.applyOne(nodes.get(2));

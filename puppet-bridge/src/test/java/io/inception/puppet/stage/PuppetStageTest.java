@@ -17,6 +17,7 @@ import io.inception.engine.stage.Parameters;
 import io.inception.engine.stage.StageContext;
 import io.inception.engine.stage.StageLog;
 import io.inception.engine.stage.StageResult;
+import io.inception.engine.wait.WaitStrategy;
 import io.inception.puppet.ManifestFixtures;
 import io.inception.puppet.apply.HostApply;
 import io.inception.sandbox.ssh.SandboxFleet;
@@ -31,7 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,13 +53,8 @@ class PuppetStageTest {
             PuppetStage stage = new PuppetStage(e -> new PuppetTargets.Targets(env, hosts.subList(1, 3), hosts.subList(0, 1), settings),
                     dir.resolve("cache"), Map.of("QE_RABBIT_PASSWORD", "s3cret")::get);
             Context context = new Context(Map.of("hosts", "control", "version", "2.0-1"));
-            StageResult result = stage.execute(context);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (result instanceof StageResult.Running running && System.nanoTime() < deadline) {
-                assertThat(running.progress()).matches("puppet: \\d/1 host\\(s\\) done");
-                Thread.sleep(50); // the executor's poll interval, shortened
-                result = stage.execute(context);
-            }
+            StageResult result = untilDone(stage, context,
+                    running -> assertThat(running.progress()).matches("puppet: \\d/1 host\\(s\\) done"));
             assertThat(result).isInstanceOf(StageResult.Succeeded.class);
             PuppetStageReport report = (PuppetStageReport) ((StageResult.Succeeded) result).output();
             assertThat(report.manifests().commit()).isEqualTo(context.checkpoints.get(PuppetStage.COMMIT));
@@ -78,15 +75,23 @@ class PuppetStageTest {
             PuppetStage stage = new PuppetStage(e -> new PuppetTargets.Targets(env, hosts, List.of(), settings), dir.resolve("cache"),
                     Map.<String, String>of()::get);
             Context context = new Context(Map.of());
-            StageResult result = stage.execute(context);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (result instanceof StageResult.Running && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                result = stage.execute(context);
-            }
+            StageResult result = untilDone(stage, context, running -> { });
             assertThat(result).isEqualTo(StageResult.Failed.permanent(
                     "puppet: credential 'rabbit-password': environment variable QE_RABBIT_PASSWORD is not set"));
         }
+    }
+
+    /** Executes the stage as the executor polls it (every 50 ms here) until it is no longer running. */
+    private static StageResult untilDone(PuppetStage stage, Context context, Consumer<StageResult.Running> whileRunning)
+            throws InterruptedException {
+        AtomicReference<String> progress = new AtomicReference<>("not executed yet");
+        return WaitStrategy.of(Duration.ofSeconds(60), Duration.ofMillis(50)).poll("the puppet stage done", () -> {
+            StageResult result = stage.execute(context);
+            if (!(result instanceof StageResult.Running running)) return Optional.of(result);
+            whileRunning.accept(running);
+            progress.set(running.progress());
+            return Optional.empty();
+        }, progress::get).orElseThrow(AssertionError::new);
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * {@code puppet apply} on a simulated host, answered as Puppet 7 does with
  * {@code --detailed-exitcodes}: the node's classes come from the Hiera file {@code data/node.yaml}
  * beside {@code --hiera_config}; the resources are the {@code package}, {@code file},
- * {@code service} and {@code exec} declarations of those classes' manifests. A catalog not applied
+ * {@code service} and {@code exec} declarations of those classes' manifests and of the defined types
+ * they declare ({@code inception::nova_service { 'nova-api': }}, whose {@code $title} is
+ * {@code nova-api}). A catalog not applied
  * before changes every resource (exit 2); applying it again changes nothing (exit 0) unless a managed
  * file was edited since; a host with {@link HostFault#SERVICE_DOES_NOT_COME_BACK} fails its services
  * (exit 6 with other changes, 4 without). {@code --noop} changes nothing, reports what would change
@@ -28,12 +30,30 @@ import java.util.regex.Pattern;
 final class PuppetApply {
     static final String LAST_RUN_REPORT = "/var/cache/puppet/state/last_run_report.yaml";
     private static final String APPLIED = "/var/cache/puppet/state/inception-sandbox-applied";
-    private static final Pattern RESOURCE = Pattern.compile("(?m)^\\s*(package|file|service|exec)\\s*\\{\\s*'([^'$]+)'\\s*:");
+    /** A declaration at the start of a line: a type, an opening brace and a title ('literal', "with ${title}" or $title). */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "(?m)^\\s*([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\\s*\\{\\s*(?:'([^'$]+)'|\"([^\"]+)\"|(\\$(?:title|name)))\\s*:");
+    private static final List<String> RESOURCE_TYPES = List.of("package", "file", "service", "exec");
+    /** Defined types declaring defined types: deeper than this is a loop. */
+    private static final int MAX_NESTING = 8;
 
     private final DebianState state;
 
     PuppetApply(DebianState state) {
         this.state = state;
+    }
+
+    /**
+     * A resource a class declares, directly or through defined types.
+     *
+     * @param path  the defined types it is declared in, e.g. {@code Inception::Nova_service[nova-api]/}
+     * @param type  {@code Package}, {@code File}, ...
+     * @param file  the manifest declaring it
+     */
+    private record Declared(String path, String type, String title, String file) {
+        Declared within(String define) {
+            return new Declared(define + "/" + path, type, title, file);
+        }
     }
 
     /** One resource of the simulated catalog and what the run did to it. */
@@ -87,12 +107,10 @@ final class PuppetApply {
         Map<String, String> nowApplied = new LinkedHashMap<>();
         nowApplied.put("catalog", digest);
         for (String cls : classes) {
-            String[] parts = cls.split("::", 2);
-            String file = modulepath + "/" + parts[0] + "/manifests/" + (parts.length > 1 ? parts[1].replace("::", "/") : "init") + ".pp";
-            Matcher m = RESOURCE.matcher(state.file(file).orElse(""));
-            while (m.find()) {
-                String type = Character.toUpperCase(m.group(1).charAt(0)) + m.group(1).substring(1);
-                String title = m.group(2);
+            for (Declared declared : declared(modulepath, cls, null, 0)) {
+                String type = declared.type();
+                String title = declared.title();
+                String file = declared.file();
                 String resource = type + "[" + title + "]";
                 String managed = "# managed by Puppet: " + resource + " of " + cls + "\n";
                 boolean edited = type.equals("File") && title.startsWith("/") && !applied.isEmpty()
@@ -106,8 +124,8 @@ final class PuppetApply {
                         : noop ? "current_value 'absent', should be 'present' (noop)"
                         : type.equals("File") ? "content changed '{sha256}0' to '{sha256}" + sha(managed) + "'"
                         : "ensure changed 'stopped' to 'running'";
-                outcomes.add(new Outcome(cls.substring(0, 1).toUpperCase() + cls.substring(1) + "/" + resource, type, title,
-                        file, changed, failed, message));
+                outcomes.add(new Outcome(cls.substring(0, 1).toUpperCase() + cls.substring(1) + "/" + declared.path() + resource,
+                        type, title, file, changed, failed, message));
                 if (!noop && changed && type.equals("File") && title.startsWith("/")) state.writeFile(title, managed);
                 if (!noop && changed && type.equals("Service")) state.setService(title, true);
             }
@@ -118,6 +136,51 @@ final class PuppetApply {
             state.writeFile(APPLIED, text.toString());
         }
         return outcomes;
+    }
+
+    /**
+     * The resources the class or defined type {@code name} declares, in order, the defined types it
+     * declares expanded in place; {@code title} is the defined type's title (null for a class).
+     */
+    private List<Declared> declared(String modulepath, String name, String title, int depth) {
+        String[] parts = name.split("::", 2);
+        String file = modulepath + "/" + parts[0] + "/manifests/" + (parts.length > 1 ? parts[1].replace("::", "/") : "init") + ".pp";
+        List<Declared> found = new ArrayList<>();
+        Matcher m = DECLARATION.matcher(state.file(file).orElse(""));
+        while (m.find()) {
+            Optional<String> resourceTitle = title(m, title);
+            if (resourceTitle.isEmpty()) continue;
+            String type = m.group(1);
+            if (type.contains("::") && depth < MAX_NESTING) {
+                String define = capitalised(type) + "[" + resourceTitle.get() + "]";
+                declared(modulepath, type, resourceTitle.get(), depth + 1).forEach(d -> found.add(d.within(define)));
+            } else if (RESOURCE_TYPES.contains(type)) {
+                found.add(new Declared("", capitalised(type), resourceTitle.get(), file));
+            }
+        }
+        return found;
+    }
+
+    /** A declaration's title: a literal, or inside a defined type one naming its {@code $title}/{@code $name}. */
+    private static Optional<String> title(Matcher declaration, String defineTitle) {
+        if (declaration.group(2) != null) return Optional.of(declaration.group(2));
+        String text = declaration.group(3) != null ? declaration.group(3) : declaration.group(4);
+        if (defineTitle != null) {
+            String value = Matcher.quoteReplacement(defineTitle);
+            text = text.replaceAll("\\$\\{(?:title|name)}", value).replaceAll("\\$(?:title|name)\\b", value);
+        }
+        // any other variable would need Puppet's evaluator: such a resource is not simulated
+        return text.contains("$") ? Optional.empty() : Optional.of(text);
+    }
+
+    /** Puppet's spelling of a type in a resource reference: {@code inception::nova_service} is {@code Inception::Nova_service}. */
+    private static String capitalised(String type) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : type.split("::")) {
+            if (out.length() > 0) out.append("::");
+            out.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1));
+        }
+        return out.toString();
     }
 
     private Map<String, String> appliedState() {

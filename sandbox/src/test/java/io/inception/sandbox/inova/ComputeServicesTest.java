@@ -1,6 +1,7 @@
 package io.inception.sandbox.inova;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inception.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.inception.smoke.run;
 
+import io.inception.engine.wait.Pause;
 import io.inception.smoke.config.SmokeSettings;
 import io.inception.smoke.deployed.DeployedEnvironment;
 import io.inception.smoke.report.Folders;
@@ -57,12 +58,15 @@ public final class SmokeSuite {
 
     private final List<Class<?>> classes;
     private final Clock clock;
+    private final Pause pause;
     private final SmokeSession.Timeouts timeouts;
     private final Consumer<String> progress;
 
-    private SmokeSuite(List<Class<?>> classes, Clock clock, SmokeSession.Timeouts timeouts, Consumer<String> progress) {
+    private SmokeSuite(List<Class<?>> classes, Clock clock, Pause pause, SmokeSession.Timeouts timeouts,
+                       Consumer<String> progress) {
         this.classes = List.copyOf(classes);
         this.clock = clock;
+        this.pause = pause;
         this.timeouts = timeouts;
         this.progress = progress;
     }
@@ -74,20 +78,25 @@ public final class SmokeSuite {
 
     /** A suite of other test classes (they get their session from {@code SmokeContext} too). */
     public static SmokeSuite of(List<Class<?>> classes) {
-        return new SmokeSuite(classes, Clock.systemUTC(), SmokeSession.Timeouts.DEFAULT, line -> { });
+        return new SmokeSuite(classes, Clock.systemUTC(), Pause.SLEEP, SmokeSession.Timeouts.DEFAULT, line -> { });
     }
 
     public SmokeSuite withClock(Clock c) {
-        return new SmokeSuite(classes, Objects.requireNonNull(c), timeouts, progress);
+        return new SmokeSuite(classes, Objects.requireNonNull(c), pause, timeouts, progress);
+    }
+
+    /** How the tests' waits pass the time between two looks (default: sleeping). */
+    public SmokeSuite withPause(Pause p) {
+        return new SmokeSuite(classes, clock, Objects.requireNonNull(p), timeouts, progress);
     }
 
     public SmokeSuite withTimeouts(SmokeSession.Timeouts t) {
-        return new SmokeSuite(classes, clock, Objects.requireNonNull(t), progress);
+        return new SmokeSuite(classes, clock, pause, Objects.requireNonNull(t), progress);
     }
 
     /** Receives one line per finished test. */
     public SmokeSuite withProgress(Consumer<String> p) {
-        return new SmokeSuite(classes, clock, timeouts, Objects.requireNonNull(p));
+        return new SmokeSuite(classes, clock, pause, timeouts, Objects.requireNonNull(p));
     }
 
     /** Runs the suite against {@code environment} and writes its results under {@code folder}. */
@@ -97,7 +106,7 @@ public final class SmokeSuite {
         ONE_AT_A_TIME.lock();
         String key = "smoke-" + SESSIONS.incrementAndGet();
         AllureLifecycle previous = Allure.getLifecycle();
-        try (SmokeSession session = new SmokeSession(environment, clock, timeouts)) {
+        try (SmokeSession session = new SmokeSession(environment, clock, pause, timeouts)) {
             // a suite run again into its folder (a resumed stage) starts from clean results
             Folders.delete(results);
             Folders.delete(junit);

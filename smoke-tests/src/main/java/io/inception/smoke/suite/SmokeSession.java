@@ -1,6 +1,8 @@
 package io.inception.smoke.suite;
 
 import io.inception.engine.fleet.SshFleet;
+import io.inception.engine.wait.Pause;
+import io.inception.engine.wait.WaitStrategy;
 import io.inception.smoke.deployed.DeployedEnvironment;
 import io.inception.smoke.openstack.HttpJson;
 import io.inception.smoke.openstack.OpenStackSession;
@@ -10,11 +12,13 @@ import java.time.Duration;
 
 /**
  * What the smoke tests of one run share: the deployed environment, one OpenStack login and one SSH
- * fleet (opened on first use, closed when the run ends), the clock and the timeouts.
+ * fleet (opened on first use, closed when the run ends), the clock, how waits pass the time, and the
+ * timeouts.
  */
 public final class SmokeSession implements AutoCloseable {
     private final DeployedEnvironment environment;
     private final Clock clock;
+    private final Pause pause;
     private final Timeouts timeouts;
     private final HttpJson http;
     private OpenStackSession cloud;
@@ -33,9 +37,10 @@ public final class SmokeSession implements AutoCloseable {
                 Duration.ofMinutes(5), Duration.ofSeconds(2));
     }
 
-    public SmokeSession(DeployedEnvironment environment, Clock clock, Timeouts timeouts) {
+    public SmokeSession(DeployedEnvironment environment, Clock clock, Pause pause, Timeouts timeouts) {
         this.environment = environment;
         this.clock = clock;
+        this.pause = pause;
         this.timeouts = timeouts;
         this.http = new HttpJson(timeouts.http());
     }
@@ -50,6 +55,11 @@ public final class SmokeSession implements AutoCloseable {
 
     public Timeouts timeouts() {
         return timeouts;
+    }
+
+    /** Waiting up to {@code timeout} on this session's clock, looking again every {@link Timeouts#poll()}. */
+    public WaitStrategy waiting(Duration timeout) {
+        return new WaitStrategy(timeout, timeouts.poll(), clock, pause);
     }
 
     public HttpJson http() {

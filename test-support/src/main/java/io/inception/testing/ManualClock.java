@@ -1,4 +1,4 @@
-package io.inception.engine.store;
+package io.inception.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
-public final class TestClock extends Clock {
+/**
+ * A clock a test moves by hand (UTC). {@code clock::advance} is also the pause of a wait
+ * ({@code io.inception.engine.wait.Pause}), so waiting five minutes takes no real time.
+ */
+public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    public TestClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
+    /** Moves the time on by {@code d}. */
     public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
