@@ -1,6 +1,7 @@
 package io.inception.sandbox.inova;
 
 import io.inception.sandbox.ssh.HostEndpoint;
+import io.inception.testing.ManualClock;
 import io.inception.sandbox.ssh.SandboxFleet;
 import io.inception.sandbox.ssh.SandboxFleetSpec;
 import org.junit.jupiter.api.AfterEach;
