@@ -146,7 +146,11 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path root = Path.of(config.location());
         Path triggersFile = triggers != null ? triggers : root.resolve("environments/triggers.yaml");
-        try (Inception inception = store.open()) {
+        // the rollout stage's hosts read the repository this server serves on --listen
+        java.util.Optional<String> aptUrl = listen.endsWith(":0") ? java.util.Optional.empty()
+                : java.util.Optional.of("http://" + listen + "/apt");
+        try (Inception inception = store.open(new Inception.Deployments(root, Path.of("").toAbsolutePath(),
+                java.util.Optional.empty(), aptUrl))) {
             TrainServer server = new TrainServer(inception, config.location(), config.ref(), pipeline, env,
                     triggersFile, Clock.systemUTC(), System.out);
             System.out.println("inception server: store " + inception.store().url().replaceAll("password=[^;&]*", "password=***")
