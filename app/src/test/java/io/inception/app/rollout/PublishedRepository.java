@@ -33,7 +33,26 @@ final class PublishedRepository implements AutoCloseable {
         this.report = report;
     }
 
+    /** One signing key per JVM (RSA generation takes seconds), copied into each home's key folder. */
+    private static Path keyTemplate;
+
+    private static synchronized void copyKey(Path keys) throws Exception {
+        if (keyTemplate == null) {
+            Path dir = Files.createTempDirectory("inception-rollout-test-key");
+            Packaging.at(dir.resolve("apt"), dir.resolve("keys"), Clock.systemUTC(), InceptionHome.repoKeyPassphrase())
+                    .key();
+            keyTemplate = dir.resolve("keys");
+        }
+        Files.createDirectories(keys);
+        try (var files = Files.list(keyTemplate)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, keys.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
     static PublishedRepository publish(Path home, Path work, String buildId, String version) throws Exception {
+        copyKey(home.resolve("keys"));
         InceptionHome inceptionHome = new InceptionHome(home);
         Packaging packaging = inceptionHome.packaging(Clock.systemUTC());
         Path tree = Files.createDirectories(work.resolve("candidate/nova/compute"));
