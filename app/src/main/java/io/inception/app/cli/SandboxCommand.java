@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inception.sandbox.inova.InovaSimulator;
 import io.inception.sandbox.inova.InovaSpec;
+import io.inception.packaging.Packaging;
 import io.inception.sandbox.ssh.HostEndpoint;
+import io.inception.sandbox.ssh.HttpAptIndex;
 import io.inception.sandbox.xenapi.XenApiSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,17 +48,27 @@ public final class SandboxCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print one JSON document (hosts, ssh, xenapi, keystone) once ready.")
         boolean json;
 
+        @Option(names = "--apt-key", paramLabel = "FILE", description = "An apt repository's armored public key (e.g."
+                + " $INCEPTION_HOME/apt/inception-archive-keyring.asc): every host holds it at "
+                + Packaging.HOST_KEYRING + " and its apt-get reads http(s) sources for real, checking their signature"
+                + " and hashes (without it the hosts' apt offers nova-compute 1.0-1 and 2.0-1 for any source).")
+        Path aptKey;
+
         /** Counted down when the fleet is up (for tests). */
         final CountDownLatch ready = new CountDownLatch(1);
 
         @Override
         public Integer call() throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("inception-sandbox-");
-            try (SandboxFleet fleet = SandboxFleet.start(SandboxFleetSpec.of(hosts, cells, work).withPort(port));
+            SandboxFleetSpec spec = SandboxFleetSpec.of(hosts, cells, work).withPort(port);
+            String key = aptKey == null ? null : Files.readString(aptKey);
+            if (key != null) spec = spec.withIndex(new HttpAptIndex(spec.index()));
+            try (SandboxFleet fleet = SandboxFleet.start(spec);
                  XenApiSimulator xen = XenApiSimulator.start();
                  // the fleet's hosts are iNova's hypervisors: their nova-compute services are what a rollout drains
                  InovaSimulator inova = InovaSimulator.start(InovaSpec.defaults().withComputeHosts(
                          fleet.endpoints().stream().map(HostEndpoint::name).toList()))) {
+                if (key != null) fleet.hosts().forEach(h -> h.state().withFile(Packaging.HOST_KEYRING, key));
                 if (json) {
                     ObjectMapper mapper = new ObjectMapper();
                     ObjectNode doc = (ObjectNode) mapper.readTree(fleet.describeJson());

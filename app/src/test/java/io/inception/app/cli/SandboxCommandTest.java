@@ -93,4 +93,32 @@ class SandboxCommandTest {
             stop(up);
         }
     }
+
+    @Test
+    void withAnAptKeyTheHostsHoldItAndReadHttpSourcesForReal() throws Exception {
+        String armored = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nAQID\n=abcd\n-----END PGP PUBLIC KEY BLOCK-----\n";
+        Path key = java.nio.file.Files.writeString(tmp.resolve("repo.asc"), armored);
+        Up up = up("--hosts", "1", "--cells", "1", "--json", "--dir", tmp.resolve("sb").toString(), "--apt-key", key.toString());
+        try {
+            JsonNode host = new ObjectMapper().readTree(up.out()).get("hosts").get(0);
+            var target = new io.inception.engine.fleet.HostTarget(host.get("name").asText(), host.get("cell").asText(),
+                    host.get("address").asText(), host.get("port").asInt());
+            var settings = io.inception.engine.fleet.FleetSettings.of("inception", io.inception.engine.fleet.SshKey.fromFile(
+                    tmp.resolve("sb/id_ecdsa")), tmp.resolve("known_hosts"));
+            io.inception.engine.fleet.HostTrust.enrol(settings, java.util.List.of(target));
+            try (var ssh = io.inception.engine.fleet.SshFleet.open(settings)) {
+                var cat = ssh.exec(target, io.inception.engine.fleet.RemoteCommand.of("cat",
+                        io.inception.packaging.Packaging.HOST_KEYRING), java.time.Duration.ofSeconds(10));
+                assertThat(cat).isEqualTo(new io.inception.engine.fleet.CommandResult.Completed(0, armored, ""));
+                var update = ssh.exec(target, io.inception.engine.fleet.RemoteCommand.script(
+                        "printf '%s\\n' 'deb [signed-by=/etc/apt/keyrings/inception.asc] http://127.0.0.1:9/apt/ qe main'"
+                                + " > /etc/apt/sources.list.d/inception.list && apt-get update").asRoot(),
+                        java.time.Duration.ofSeconds(20));
+                assertThat(update.describe()).as("nothing serves port 9: apt cannot fetch the Release file")
+                        .contains("exit 100", "does not have a Release file");
+            }
+        } finally {
+            stop(up);
+        }
+    }
 }

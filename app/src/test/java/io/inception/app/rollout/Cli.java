@@ -63,6 +63,12 @@ final class Cli {
                 + rolloutSettings + sections;
     }
 
+    /** {@code inception hosts trust sbx}: records the sandbox hosts' keys in the home's known_hosts. */
+    static void trustHosts(Path config, String home) {
+        Result r = run(new io.inception.app.cli.HostsTrustCommand(), "sbx", "--repo", config.toString(), "--home", home);
+        org.assertj.core.api.Assertions.assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    }
+
     /** A git repository at {@code repo} holding {@code environments/environments/<name>.yaml}, committed. */
     static Path configRepo(Path repo, String name, String yaml) throws Exception {
         Path file = repo.resolve("environments/environments/" + name + ".yaml");

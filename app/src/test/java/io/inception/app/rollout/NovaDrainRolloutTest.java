@@ -2,7 +2,6 @@ package io.inception.app.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.inception.app.cli.HostsTrustCommand;
 import io.inception.app.cli.RolloutCommand;
 import io.inception.sandbox.inova.InovaSimulator;
 import io.inception.sandbox.inova.InovaSpec;
@@ -56,12 +55,12 @@ class NovaDrainRolloutTest {
                 control-plane:
                   inova: sandbox
                   api:
-                    nova-api: {flavor: m1.small}
+                    nova-api: {flavor: m1.small, image: debian-12}
                   cell:
-                    scheduler: {flavor: m1.small}
+                    scheduler: {flavor: m1.small, image: debian-12}
                 """));
         home = dir.resolve("home").toString();
-        assertThat(Cli.run(new HostsTrustCommand(), "sbx", "--repo", config.toString(), "--home", home).exit()).isZero();
+        Cli.trustHosts(config, home);
     }
 
     @AfterEach

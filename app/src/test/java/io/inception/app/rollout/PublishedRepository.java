@@ -33,21 +33,49 @@ final class PublishedRepository implements AutoCloseable {
         this.report = report;
     }
 
+    /** One signing key per JVM (RSA generation takes seconds), copied into each home's key folder. */
+    private static Path keyTemplate;
+
+    private static synchronized void copyKey(Path keys) throws Exception {
+        if (keyTemplate == null) {
+            Path dir = Files.createTempDirectory("inception-rollout-test-key");
+            Packaging.at(dir.resolve("apt"), dir.resolve("keys"), Clock.systemUTC(), InceptionHome.repoKeyPassphrase())
+                    .key();
+            keyTemplate = dir.resolve("keys");
+        }
+        Files.createDirectories(keys);
+        try (var files = Files.list(keyTemplate)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, keys.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
     static PublishedRepository publish(Path home, Path work, String buildId, String version) throws Exception {
+        copyKey(home.resolve("keys"));
         InceptionHome inceptionHome = new InceptionHome(home);
         Packaging packaging = inceptionHome.packaging(Clock.systemUTC());
-        Path tree = Files.createDirectories(work.resolve("candidate/nova/compute"));
+        PackageReport report = build(packaging, work, buildId, version);
+        RepoFileServer server = RepoFileServer.start(packaging.repository().root(), new InetSocketAddress("127.0.0.1", 0), "apt");
+        return new PublishedRepository(inceptionHome, packaging, server, report);
+    }
+
+    /** Packages and publishes another build into the same repository. */
+    PackageReport publishAnother(Path work, String buildId, String version) throws Exception {
+        return build(packaging, work, buildId, version);
+    }
+
+    private static PackageReport build(Packaging packaging, Path work, String buildId, String version) throws Exception {
+        Path tree = Files.createDirectories(work.resolve(buildId + "/nova/compute"));
         Files.writeString(tree.resolveSibling("__init__.py"), "");
         Files.writeString(tree.resolveSibling("version.py"), "VERSION = '27.2.0'\n");
         Files.writeString(tree.resolve("manager.py"), "class ComputeManager:\n    max_build_retries = 5\n");
         List<BuiltPackage> debs = packaging.packageCandidate(Path.of("../environments/packages"),
-                new Candidate(work.resolve("candidate"), DebianVersion.parse(version), Instant.parse("2026-11-27T05:40:00Z"),
-                        List.of("Build " + buildId)), work.resolve("debs"));
+                new Candidate(work.resolve(buildId), DebianVersion.parse(version), Instant.parse("2026-11-27T05:40:00Z"),
+                        List.of("Build " + buildId)), work.resolve(buildId + "-debs"));
         String distribution = packaging.publish(buildId, debs).distribution();
-        PackageReport report = new PackageReport(buildId, version, debs.stream().map(p -> new PackageReport.PackageRecord(
+        return new PackageReport(buildId, version, debs.stream().map(p -> new PackageReport.PackageRecord(
                 p.name(), p.version(), p.architecture(), p.size(), p.sha256(), p.file().toString())).toList(), distribution, null);
-        RepoFileServer server = RepoFileServer.start(packaging.repository().root(), new InetSocketAddress("127.0.0.1", 0), "apt");
-        return new PublishedRepository(inceptionHome, packaging, server, report);
     }
 
     /** The line hosts put in their sources list for {@code suite} of the served repository. */

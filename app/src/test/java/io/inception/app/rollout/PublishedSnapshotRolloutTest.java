@@ -51,6 +51,7 @@ class PublishedSnapshotRolloutTest {
     SandboxFleet sandbox;
     List<HostTarget> hosts;
     FleetSettings settings;
+    final IdGenerator ids = IdGenerator.sequential("t-");
 
     @BeforeEach
     void publishAndStartHosts() throws Exception {
@@ -71,12 +72,16 @@ class PublishedSnapshotRolloutTest {
     }
 
     RolloutSummary rollout(String version, FailureBudgetPolicy budget) {
-        RolloutSpec spec = RolloutSpec.of("sbx", "b-2", version, repo.sourcesLine("builds/b-2"))
+        return rollout("b-2", version, budget);
+    }
+
+    RolloutSummary rollout(String build, String version, FailureBudgetPolicy budget) {
+        RolloutSpec spec = RolloutSpec.of("sbx", build, version, repo.sourcesLine("builds/" + build))
                 .withWaves(RolloutSpec.parseWaves("1,100%")).withMaxParallel(3).withBudget(budget)
                 .withCommandTimeout(Duration.ofSeconds(30));
         try (Store store = Store.openDefault(dir.resolve("store")); SshFleet ssh = SshFleet.open(settings)) {
             RolloutEngine engine = new RolloutEngine(store.rollouts(), ssh, new InMemoryDrain(), Clock.systemUTC(),
-                    IdGenerator.sequential("t-"));
+                    ids);
             return engine.run(engine.plan(spec, hosts));
         }
     }
@@ -114,5 +119,24 @@ class PublishedSnapshotRolloutTest {
         assertThat(summary.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(summary.failed()).singleElement().asString().contains("Hash Sum mismatch");
         assertThat(sandbox.hosts()).allSatisfy(h -> assertThat(h.state().version("nova-compute")).contains("1.0-1"));
+    }
+
+    @Test
+    void aHostWhoseUpgradeFailsIsRolledBackToThePreviousBuildFromThatBuildsSnapshot() throws Exception {
+        String previous = "27.2.0+git202611270215.1a2b3c4-1";
+        repo.publishAnother(dir.resolve("work"), "b-1", previous);
+        assertThat(rollout("b-1", previous, FailureBudgetPolicy.DEFAULT).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        SandboxHost broken = sandbox.get("c2-005");
+        broken.state().inject(io.inception.sandbox.ssh.HostFault.INSTALL_FAILS);
+
+        RolloutSummary summary = rollout("b-2", VERSION, new FailureBudgetPolicy(0, new Quantity(Quantity.Kind.COUNT, 1)));
+
+        assertThat(summary.status()).as(summary.line()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(summary.count(HostPhase.ROLLED_BACK)).isEqualTo(1);
+        assertThat(broken.state().version("nova-compute")).as("back on the previous build's version").contains(previous);
+        assertThat(broken.state().file("/etc/apt/sources.list.d/inception.list")).contains(repo.sourcesLine("builds/b-2")
+                + "\n" + repo.sourcesLine("builds/b-1") + "\n");
+        assertThat(sandbox.hosts()).filteredOn(h -> h != broken)
+                .allSatisfy(h -> assertThat(h.state().version("nova-compute")).as(h.name()).contains(VERSION));
     }
 }

@@ -2,7 +2,6 @@ package io.inception.app.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.inception.app.cli.HostsTrustCommand;
 import io.inception.app.cli.RolloutCommand;
 import io.inception.engine.model.BranchHead;
 import io.inception.engine.model.Build;
@@ -53,7 +52,7 @@ class RolloutOfABuildCommandTest {
         String key = repo.armoredKey();
         sandbox.hosts().forEach(h -> h.state().withFile(Packaging.HOST_KEYRING, key));
         config = Cli.configRepo(dir.resolve("config"), "sbx", Cli.sandboxEnvironment(sandbox, "", "", ""));
-        assertThat(Cli.run(new HostsTrustCommand(), "sbx", "--repo", config.toString(), "--home", home).exit()).isZero();
+        Cli.trustHosts(config, home);
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package io.inception.app.rollout;
 
-import io.inception.app.cli.HostsTrustCommand;
 import io.inception.engine.executor.Executor;
 import io.inception.engine.executor.RunOptions;
 import io.inception.engine.model.Environment;
@@ -75,10 +74,10 @@ class RolloutStageWiringTest {
                     control-plane:
                       inova: {auth-url: %s, username: %s, password: inova-password, project: %s, domain: %s}
                       api:
-                        nova-api: {flavor: m1.small}
+                        nova-api: {flavor: m1.small, image: debian-12}
                     """.formatted(inova.authUrl(), inova.username(), inova.project(), inova.domain())));
             String home = repo.home.dir().toString();
-            assertThat(Cli.run(new HostsTrustCommand(), "sbx", "--repo", config.toString(), "--home", home).exit()).isZero();
+            Cli.trustHosts(config, home);
 
             try (Store store = Store.openDefault(dir.resolve("store"))) {
                 var rollout = RolloutWiring.stage(repo.home, store, Clock.systemUTC(), config.toString(), "HEAD",

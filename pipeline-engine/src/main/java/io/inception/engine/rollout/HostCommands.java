@@ -38,10 +38,13 @@ final class HostCommands {
         return RemoteCommand.of("dpkg-query", "-W", "-f=${Status}|${Version}", pkg);
     }
 
-    /** apt source, update, install {@code pkg=version}, restart, then {@link #verify}: one script, run as root. */
-    static RemoteCommand upgrade(String pkg, String version, String debLine, Optional<String> health) {
+    /**
+     * apt sources (one line each), update, install {@code pkg=version}, restart, then {@link #verify}:
+     * one script, run as root.
+     */
+    static RemoteCommand upgrade(String pkg, String version, List<String> debLines, Optional<String> health) {
         List<String> steps = new ArrayList<>();
-        steps.add(step(Step.APT, "printf " + ShellQuote.quote("%s\\n") + " " + ShellQuote.quote(debLine) + " > "
+        steps.add(step(Step.APT, "printf " + ShellQuote.quote("%s\\n") + " " + ShellQuote.join(debLines) + " > "
                 + ShellQuote.quote(SOURCES_FILE) + " && apt-get update -q"));
         steps.add(step(Step.INSTALL, ShellQuote.join(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get",
                 "install", "-y", "-q", "--allow-downgrades", pkg + "=" + version))));

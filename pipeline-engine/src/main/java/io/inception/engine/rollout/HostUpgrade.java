@@ -61,7 +61,7 @@ final class HostUpgrade {
             boolean install = from.ordinal() <= HostPhase.UPGRADING.ordinal();
             rec = move(rec, install ? HostPhase.UPGRADING : HostPhase.VERIFYING, "");
             ScriptReport report = ScriptReport.of(exec(host, install
-                    ? HostCommands.upgrade(spec.packageName(), spec.version(), spec.aptSource(), spec.health())
+                    ? HostCommands.upgrade(spec.packageName(), spec.version(), spec.sourceLines(), spec.health())
                     : HostCommands.verify(spec.packageName(), spec.health())));
             String failure = report.failure(spec.packageName(), spec.version());
             if (install && (failure == null || report.reachedVerify())) rec = move(rec, HostPhase.VERIFYING, "");
@@ -82,7 +82,7 @@ final class HostUpgrade {
         rec = move(rec, HostPhase.ROLLING_BACK, why);
         // the health command is the new build's check: the rollback verifies package and service only
         String failure = ScriptReport.of(exec(host, HostCommands.upgrade(spec.packageName(), rec.previousVersion(),
-                spec.aptSource(), java.util.Optional.empty()))).failure(spec.packageName(), rec.previousVersion());
+                spec.sourceLines(), java.util.Optional.empty()))).failure(spec.packageName(), rec.previousVersion());
         if (failure != null) return move(rec, HostPhase.FAILED, why + "; rollback failed: " + failure);
         if (!spec.leaveFailedDrained()) drain.undrain(host);
         fleet.release(host);

@@ -46,9 +46,21 @@ public final class RolloutEngine {
         this.ids = ids;
     }
 
-    /** Stores a new rollout of {@code spec} over {@code hosts}; returns its id. */
+    /**
+     * Stores a new rollout of {@code spec} over {@code hosts}; returns its id. A spec without a
+     * previous source gets the apt line of the environment's last successful rollout of the package
+     * from another source, so a failed host can be rolled back to what it ran.
+     */
     public String plan(RolloutSpec spec, List<HostTarget> hosts) {
         if (hosts.isEmpty()) throw new IllegalArgumentException("a rollout needs at least one host");
+        if (spec.previousSource() == null) {
+            RolloutSpec s = spec;
+            spec = spec.withPreviousSource(store.list().stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED
+                            && r.spec().environment().equals(s.environment()) && r.spec().packageName().equals(s.packageName())
+                            && !r.spec().aptSource().equals(s.aptSource()))
+                    .max(java.util.Comparator.comparing(RolloutRecord::createdAt)).map(r -> r.spec().aptSource())
+                    .orElse(null));
+        }
         String id = ids.next("ro");
         List<HostRecord> records = new ArrayList<>();
         List<List<HostTarget>> waves = WavePlan.plan(hosts, spec.waves(), spec.cellOrder());

@@ -25,11 +25,15 @@ import java.util.regex.Pattern;
  * @param healthCommand   a shell command run on the host (as root) after the package and service
  *                        checks of verify; non-zero fails the host. Null for none
  * @param gates           pauses and manual approvals between waves
+ * @param previousSource  the {@code deb ...} line of the release the hosts ran before (the
+ *                        environment's last successful rollout), kept in the hosts' sources list
+ *                        after {@code aptSource} so that a rollback finds the previous version in a
+ *                        per-build snapshot; null when unknown
  */
 public record RolloutSpec(String environment, String buildId, String packageName, String version, String aptSource,
                           List<Quantity> waves, int maxParallel, FailureBudgetPolicy budget, CellOrder cellOrder,
                           boolean rollbackAll, boolean leaveFailedDrained, Duration commandTimeout,
-                          String healthCommand, List<WaveGate> gates) {
+                          String healthCommand, List<WaveGate> gates, String previousSource) {
     private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9.+~:-]+");
 
@@ -49,6 +53,9 @@ public record RolloutSpec(String environment, String buildId, String packageName
         if (aptSource.contains("\n") || !aptSource.startsWith("deb ")) {
             throw new IllegalArgumentException("the apt source must be one 'deb ...' line");
         }
+        if (previousSource != null && (previousSource.contains("\n") || !previousSource.startsWith("deb "))) {
+            throw new IllegalArgumentException("the previous apt source must be one 'deb ...' line");
+        }
         if (waves.isEmpty()) throw new IllegalArgumentException("a rollout needs at least one wave");
         if (maxParallel < 1) throw new IllegalArgumentException("maxParallel must be at least 1");
     }
@@ -56,7 +63,7 @@ public record RolloutSpec(String environment, String buildId, String packageName
     /** nova-compute at {@code version} with the default waves, 50 hosts at once and the default budget. */
     public static RolloutSpec of(String environment, String buildId, String version, String aptSource) {
         return new RolloutSpec(environment, buildId, "nova-compute", version, aptSource, DEFAULT_WAVES, 50,
-                FailureBudgetPolicy.DEFAULT, CellOrder.PARALLEL, false, false, Duration.ofMinutes(10), null, List.of());
+                FailureBudgetPolicy.DEFAULT, CellOrder.PARALLEL, false, false, Duration.ofMinutes(10), null, List.of(), null);
     }
 
     public RolloutSpec withWaves(List<Quantity> w) {
@@ -100,6 +107,17 @@ public record RolloutSpec(String environment, String buildId, String packageName
         return with(b -> b.gates = g);
     }
 
+    /** {@code line} (or null for none): the apt source of the release the hosts ran before. */
+    public RolloutSpec withPreviousSource(String line) {
+        return with(b -> b.previousSource = line);
+    }
+
+    /** The apt lines the hosts' sources list holds during this rollout: the build's, then the previous release's. */
+    public List<String> sourceLines() {
+        return previousSource == null || previousSource.equals(aptSource) ? List.of(aptSource)
+                : List.of(aptSource, previousSource);
+    }
+
     /** A copy with {@code change} applied to its components, checked by the canonical constructor. */
     private RolloutSpec with(Consumer<Components> change) {
         Components c = new Components(this);
@@ -123,6 +141,7 @@ public record RolloutSpec(String environment, String buildId, String packageName
         Duration commandTimeout;
         String healthCommand;
         List<WaveGate> gates;
+        String previousSource;
 
         Components(RolloutSpec s) {
             environment = s.environment;
@@ -139,11 +158,12 @@ public record RolloutSpec(String environment, String buildId, String packageName
             commandTimeout = s.commandTimeout;
             healthCommand = s.healthCommand;
             gates = s.gates;
+            previousSource = s.previousSource;
         }
 
         RolloutSpec build() {
             return new RolloutSpec(environment, buildId, packageName, version, aptSource, waves, maxParallel, budget,
-                    cellOrder, rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates);
+                    cellOrder, rollbackAll, leaveFailedDrained, commandTimeout, healthCommand, gates, previousSource);
         }
     }
 

@@ -23,10 +23,19 @@ class RolloutSpecTest {
         assertThat(changed).isEqualTo(new RolloutSpec("qe", "b-1", "nova-api", "2.0-1", "deb [trusted=yes] http://r/ qe main",
                 List.of(new Quantity(Quantity.Kind.COUNT, 2), new Quantity(Quantity.Kind.PERCENT, 50)), 7,
                 FailureBudgetPolicy.parse("3"), CellOrder.ONE_AT_A_TIME, true, true, Duration.ofSeconds(9), "true",
-                List.of(new WaveGate(0, Duration.ZERO, true))));
+                List.of(new WaveGate(0, Duration.ZERO, true)), null));
         assertThat(base.withMaxParallel(7)).isEqualTo(new RolloutSpec("qe", "b-1", "nova-compute", "2.0-1",
                 base.aptSource(), RolloutSpec.DEFAULT_WAVES, 7, FailureBudgetPolicy.DEFAULT, CellOrder.PARALLEL, false,
-                false, Duration.ofMinutes(10), null, List.of()));
+                false, Duration.ofMinutes(10), null, List.of(), null));
+    }
+
+    @Test
+    void theHostsSourcesListHoldsTheBuildsLineThenThePreviousReleasesLine() {
+        assertThat(base.sourceLines()).containsExactly("deb [trusted=yes] http://r/ qe main");
+        assertThat(base.withPreviousSource("deb [trusted=yes] http://r/ builds/b-0 main").sourceLines())
+                .containsExactly("deb [trusted=yes] http://r/ qe main", "deb [trusted=yes] http://r/ builds/b-0 main");
+        assertThatThrownBy(() -> base.withPreviousSource("deb a\ndeb b"))
+                .hasMessage("the previous apt source must be one 'deb ...' line");
     }
 
     @Test

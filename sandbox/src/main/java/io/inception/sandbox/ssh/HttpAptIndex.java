@@ -88,10 +88,13 @@ public final class HttpAptIndex implements PackageIndex {
             if (body.isEmpty()) return new Fetch.Failed("E: Failed to fetch " + uri + "  404  Not Found");
             String actual = InReleaseVerifier.sha256(body.get());
             if (body.get().length != expected.size() || !actual.equals(expected.sha256())) {
+                // apt's lines; its closing summary last, where a short tail of the output still shows it
                 return new Fetch.Failed("E: Failed to fetch " + uri + "  Hash Sum mismatch\n"
                         + "   Hashes of expected file:\n    - Filesize:" + expected.size() + " [weak]\n    - SHA256:"
                         + expected.sha256() + "\n   Hashes of received file:\n    - SHA256:" + actual
-                        + "\n    - Filesize:" + body.get().length + " [weak]");
+                        + "\n    - Filesize:" + body.get().length + " [weak]\n"
+                        + "E: Some index files failed to download (Hash Sum mismatch). They have been ignored, or old"
+                        + " ones used instead.");
             }
             parse(new String(body.get(), StandardCharsets.UTF_8), versions);
         }
