@@ -1,5 +1,6 @@
 package io.inception.app;
 
+import io.inception.app.approval.ApprovalStage;
 import io.inception.app.deploy.EnvironmentLogins;
 import io.inception.app.deploy.RunControlPlanes;
 import io.inception.app.deploy.RunDeployedEnvironments;
@@ -116,7 +117,8 @@ public final class Inception implements AutoCloseable {
                 new RolloutStage(store.rollouts(), new RunRolloutTargets(environments, logins), drains, Optional.of(aptLines),
                         clock, IdGenerator.timeBased(clock, new SecureRandom())),
                 new SmokeStage(new RunDeployedEnvironments(environments, logins, records, inova, store.rollouts()),
-                        store.builds(), new SmokeHistory(home.dir().resolve("smoke-history")), clock));
+                        store.builds(), new SmokeHistory(home.dir().resolve("smoke-history")), clock),
+                new ApprovalStage(store.audit()));
     }
 
     /**

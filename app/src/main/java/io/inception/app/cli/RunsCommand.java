@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code inception runs} and {@code inception runs show <id>}. */
 @Command(name = "runs", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = "List pipeline runs, newest first, with their status.",
-        subcommands = RunsCommand.Show.class,
+        subcommands = {RunsCommand.Show.class, RunsApproveCommand.class},
         footer = {"", "Examples:", "  inception runs", "  inception runs --limit 5 --json", "  inception runs show r-20261127-0001"})
 public final class RunsCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())

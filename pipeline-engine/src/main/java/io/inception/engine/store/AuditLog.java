@@ -24,6 +24,18 @@ public final class AuditLog {
                 e.source());
     }
 
+    /** The newest entry with this action and target, among the given outcomes. */
+    public java.util.Optional<AuditEntry> latest(String action, String target, List<String> outcomes) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, target, outcome, detail, source"
+                        + " FROM audit_log WHERE action = :action AND target = :target AND outcome IN (<outcomes>)"
+                        + " ORDER BY id DESC LIMIT 1")
+                .bind("action", action).bind("target", target).bindList("outcomes", outcomes)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), Sql.instant(rs, "at"), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("target"), rs.getString("outcome"),
+                        rs.getString("detail"), rs.getString("source")))
+                .findFirst());
+    }
+
     /** The most recent entries, newest first. */
     public List<AuditEntry> list(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, target, outcome, detail, source"
