@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * each role ({@code puppet catalog find --terminus compiler}, with the role's Hiera rendered from the
  * environment and stand-ins for its credentials). {@code execute} returns {@code Running} while Puppet
  * runs. Output: {@link ManifestTestReport}; a syntax error or a role that does not compile fails the
- * stage with the file, line and Puppet's message.
+ * stage with the file, line and Puppet's message. An environment without a {@code puppet:} section
+ * has no manifests: the stage succeeds saying so, with no output.
  */
 public final class ManifestTestStage implements Stage {
     static final String COMMIT = "manifest-commit", RUN_DIR = "run-dir", STARTED = "started-at", RUNNER = "runner.";
@@ -87,7 +88,9 @@ public final class ManifestTestStage implements Stage {
             EnvironmentFile env = environments.apply(envName).orElse(null);
             if (env == null) return StageResult.Failed.permanent("puppet-validate: no environment file for " + envName);
             PuppetConfig config = env.section(new PuppetSection()).orElse(null);
-            if (config == null) return StageResult.Failed.permanent("environment " + envName + " has no puppet: section");
+            if (config == null) {
+                return StageResult.succeeded("environment " + envName + " has no puppet: section: no manifests to test");
+            }
             CheckpointStore cp = context.checkpoints();
             PipelineDef pipeline = context.pipeline();
             ManifestTree tree;

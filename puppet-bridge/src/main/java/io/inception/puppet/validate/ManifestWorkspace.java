@@ -129,7 +129,9 @@ final class ManifestWorkspace {
                 }
                 int code = parse(text(exit).strip());
                 if (code == 0) {
-                    compiles.add(new RoleCompile(role, true, resources(results.resolve(role + ".catalog.json")), null));
+                    Optional<Integer> resources = resources(results.resolve(role + ".catalog.json"));
+                    compiles.add(resources.map(n -> new RoleCompile(role, true, n, null)).orElseGet(() -> new RoleCompile(role, false, 0,
+                            new ManifestProblem(null, 0, 0, "puppet exited 0 but wrote no readable catalog"))));
                 } else {
                     compiles.add(new RoleCompile(role, false, 0, PuppetErrors.compile(text(results.resolve(role + ".compile.log")), root, code)));
                 }
@@ -139,12 +141,19 @@ final class ManifestWorkspace {
         return new ManifestTestReport(tree.commit(), runner, version.isEmpty() ? "unknown" : version, validated, syntax, compiles);
     }
 
-    private static int resources(Path catalog) {
+    /**
+     * The number of resources of a catalog {@code puppet catalog find --render-as json} wrote; Puppet's
+     * console messages ({@code Notice: Compiled catalog ...}) come first on the same output.
+     */
+    static Optional<Integer> resources(Path catalog) {
+        String text = text(catalog);
+        int start = text.startsWith("{") ? 0 : text.indexOf("\n{") + 1;
+        if (start == 0 && !text.startsWith("{")) return Optional.empty();
         try {
-            JsonNode node = EngineJson.mapper().readTree(catalog.toFile()).path("resources");
-            return node.isArray() ? node.size() : 0;
+            JsonNode node = EngineJson.mapper().readTree(text.substring(start)).path("resources");
+            return node.isArray() ? Optional.of(node.size()) : Optional.empty();
         } catch (IOException e) {
-            return 0;
+            return Optional.empty();
         }
     }
 

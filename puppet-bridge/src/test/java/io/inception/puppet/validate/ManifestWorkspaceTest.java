@@ -56,21 +56,26 @@ class ManifestWorkspaceTest {
         Files.writeString(results.resolve("validate.log"), "");
         Files.writeString(results.resolve("validate.exit"), "0\n");
         Files.writeString(results.resolve("keystone.exit"), "0\n");
-        Files.writeString(results.resolve("keystone.catalog.json"), "{\"name\":\"n\",\"resources\":[{\"type\":\"Stage\"},{\"type\":\"Class\"},{\"type\":\"Package\"}]}");
+        Files.writeString(results.resolve("keystone.catalog.json"), "Notice: Compiled catalog for manifest-test-keystone in environment production in 5.59 seconds\n"
+                + "{\"name\":\"n\",\"resources\":[{\"type\":\"Stage\"},{\"type\":\"Class\"},{\"type\":\"Package\"}]}");
+        Files.writeString(results.resolve("nova_api.exit"), "0\n");
+        Files.writeString(results.resolve("nova_api.catalog.json"), "Notice: Compiled catalog\n");
         Files.writeString(results.resolve("bad.exit"), "1\n");
         Files.writeString(results.resolve("bad.compile.log"), "Error: Evaluation Error: Unknown resource type: 'nosuch' "
                 + "(file: /work/tree/modules/role/manifests/bad.pp, line: 3, column: 3) on node manifest-test-bad\n");
         ManifestTree tree = new ManifestTree(new ManifestCommit("repo", "main", "0123456789abcdef0123456789abcdef01234567", "puppet"), new java.util.TreeMap<>());
 
-        ManifestTestReport report = ManifestWorkspace.read(results, tree, List.of("keystone", "bad", "glance"), "docker");
+        ManifestTestReport report = ManifestWorkspace.read(results, tree, List.of("keystone", "nova_api", "bad", "glance"), "docker");
 
         assertThat(report.validated()).containsExactly("manifests/site.pp", "modules/role/manifests/bad.pp");
         assertThat(report.roles()).containsExactly(new RoleCompile("keystone", true, 3, null),
+                new RoleCompile("nova_api", false, 0, new ManifestProblem(null, 0, 0, "puppet exited 0 but wrote no readable catalog")),
                 new RoleCompile("bad", false, 0, new ManifestProblem("modules/role/manifests/bad.pp", 3, 3, "Evaluation Error: Unknown resource type: 'nosuch'")),
                 new RoleCompile("glance", false, 0, new ManifestProblem(null, 0, 0, "not compiled: the test stopped before this role")));
         assertThat(report.passed()).isFalse();
-        assertThat(report.line()).isEqualTo("2 manifest(s) parsed, 1/3 role(s) compiled @0123456789ab (docker, puppet 7.23.0)");
+        assertThat(report.line()).isEqualTo("2 manifest(s) parsed, 1/4 role(s) compiled @0123456789ab (docker, puppet 7.23.0)");
         assertThat(report.failures()).containsExactly(
+                "role::nova_api: puppet exited 0 but wrote no readable catalog",
                 "role::bad: modules/role/manifests/bad.pp:3:3: Evaluation Error: Unknown resource type: 'nosuch'",
                 "role::glance: not compiled: the test stopped before this role");
         String json = EngineJson.write(report);
