@@ -7,6 +7,7 @@ import io.inception.engine.stage.CheckpointStore;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.stage.StageContext;
 import io.inception.engine.stage.StageResult;
+import io.inception.engine.store.EngineJson;
 import io.inception.engine.unittest.TestCommandRunner;
 import io.inception.engine.unittest.TestExecution;
 import io.inception.engine.unittest.TestLaunch;
@@ -126,6 +127,8 @@ public final class ManifestTestStage implements Stage {
                         + "); build the project image (docker/debian-image/build.sh) or install Debian's puppet");
             }
             ManifestTestReport report = ManifestWorkspace.read(results, job.tree(), job.roles(), runner.name());
+            // kept as an artifact too, so a failed test's typed report is there although a failure has no output
+            context.artifacts().put("manifest-test.json", Files.writeString(runDir.resolve("manifest-test.json"), EngineJson.write(report)));
             context.log().info("puppet-validate: " + report.line());
             if (report.passed()) return StageResult.succeeded(report.line(), report);
             report.failures().forEach(f -> context.log().warn(f));

@@ -79,6 +79,8 @@ class ManifestTestContainersIT {
         assertThat(reason).contains("modules/role/manifests/broken.pp:2:26: Could not parse for environment production: Syntax error at '}'")
                 .contains("1 syntax error(s)").contains("roles not compiled");
         assertThat(context.logs).anyMatch(l -> l.startsWith("modules/role/manifests/broken.pp:2:26: "));
+        assertThat(Files.readString(dir.resolve("artifacts-run-syntax/manifest-test.json")))
+                .contains("\"syntaxErrors\":[{\"file\":\"modules/role/manifests/broken.pp\",\"line\":2,\"column\":26,");
     }
 
     @Test
