@@ -53,6 +53,24 @@ public final class HieraRenderer {
     public NodeBundle bundle(PuppetNode node, ManifestTree tree, Map<String, Object> build) {
         Map<String, Tarball.Entry> files = new TreeMap<>();
         tree.files().forEach((path, content) -> files.put(path, new Tarball.Entry(content, 0644)));
+        List<Secret> secrets = new ArrayList<>();
+        hiera(node, build, secrets).forEach((path, content) ->
+                files.put(path, new Tarball.Entry(content, path.endsWith(SECRETS) ? 0600 : 0644)));
+        return new NodeBundle(node, tree, Tarball.gzip(files), secrets);
+    }
+
+    /**
+     * The node's Hiera alone, by path relative to the manifest folder ({@code inception/hiera.yaml},
+     * {@code inception/data/node.yaml}, {@code common.yaml}, {@code secrets.yaml}): what a catalog
+     * compile of the node needs next to the manifests.
+     */
+    public Map<String, byte[]> hieraFiles(PuppetNode node, Map<String, Object> build) {
+        return hiera(node, build, new ArrayList<>());
+    }
+
+    private static final String SECRETS = "/secrets.yaml";
+
+    private Map<String, byte[]> hiera(PuppetNode node, Map<String, Object> build, List<Secret> secrets) {
         Map<String, Object> nodeData = new LinkedHashMap<>();
         nodeData.put("classes", node.classes());
         nodeData.put("inception::node::name", node.host().name());
@@ -60,7 +78,6 @@ public final class HieraRenderer {
         Map<String, Object> common = new LinkedHashMap<>(config.hiera());
         common.putAll(build);
         Map<String, Object> secretData = new LinkedHashMap<>();
-        List<Secret> secrets = new ArrayList<>();
         Map<String, Object> lookupOptions = new LinkedHashMap<>();
         config.secrets().forEach((key, credential) -> {
             Secret value = credentials.value(credential);
@@ -69,11 +86,12 @@ public final class HieraRenderer {
             lookupOptions.put(key, Map.of("convert_to", "Sensitive"));
         });
         if (!lookupOptions.isEmpty()) common.put("lookup_options", lookupOptions);
-        files.put("inception/hiera.yaml", new Tarball.Entry(HIERA.getBytes(StandardCharsets.UTF_8), 0644));
-        files.put("inception/data/node.yaml", new Tarball.Entry(yaml(nodeData), 0644));
-        files.put("inception/data/common.yaml", new Tarball.Entry(yaml(common), 0644));
-        files.put("inception/data/secrets.yaml", new Tarball.Entry(yaml(secretData), 0600));
-        return new NodeBundle(node, tree, Tarball.gzip(files), secrets);
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("inception/hiera.yaml", HIERA.getBytes(StandardCharsets.UTF_8));
+        files.put("inception/data/node.yaml", yaml(nodeData));
+        files.put("inception/data/common.yaml", yaml(common));
+        files.put("inception/data" + SECRETS, yaml(secretData));
+        return files;
     }
 
     private static byte[] yaml(Map<String, Object> data) {

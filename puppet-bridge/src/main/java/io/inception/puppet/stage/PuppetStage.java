@@ -18,6 +18,8 @@ import io.inception.puppet.node.Classification;
 import io.inception.puppet.node.Credentials;
 import io.inception.puppet.node.HieraRenderer;
 import io.inception.puppet.node.PuppetNode;
+import io.inception.puppet.validate.ManifestTestReport;
+import io.inception.puppet.validate.ManifestTestStageType;
 import org.slf4j.MDC;
 
 import java.nio.file.Path;
@@ -83,7 +85,7 @@ public final class PuppetStage implements Stage {
             }
             Parameters p = context.params();
             PipelineDef pipeline = context.pipeline();
-            String ref = context.checkpoints().get(COMMIT).orElse(p.optionalString("ref").orElse(null));
+            String ref = context.checkpoints().get(COMMIT).or(() -> p.optionalString("ref")).orElseGet(() -> testedCommit(context));
             ManifestTree tree = manifests.read(config, pipeline == null ? null : pipeline.repo(),
                     pipeline == null ? null : pipeline.commit(), ref);
             context.checkpoints().put(COMMIT, tree.commit().commit());
@@ -106,6 +108,22 @@ public final class PuppetStage implements Stage {
         if (report.hosts().stream().allMatch(HostApply::ok)) return StageResult.succeeded(report.line(), report);
         return StageResult.Failed.permanent("puppet: " + report.line() + "; " + report.hosts().stream().filter(h -> !h.ok())
                 .map(h -> h.host() + ": " + h.message()).collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * The manifest commit an earlier {@code puppet-validate} stage of this run tested, so the run applies
+     * what it tested even if the branch moved meanwhile; null when the run has no such stage.
+     */
+    static String testedCommit(StageContext context) {
+        PipelineDef pipeline = context.pipeline();
+        if (pipeline == null) return null;
+        for (var def : pipeline.stages()) {
+            if (def.name().equals(context.stage().name())) break;
+            if (!def.type().equals(ManifestTestStageType.PUPPET_VALIDATE.name())) continue;
+            var tested = context.output(def.name(), ManifestTestReport.class);
+            if (tested.isPresent()) return tested.get().manifests().commit();
+        }
+        return null;
     }
 
     static List<PuppetNode> nodes(PuppetConfig config, PuppetTargets.Targets t, String which) {

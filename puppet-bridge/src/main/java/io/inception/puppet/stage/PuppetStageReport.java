@@ -19,6 +19,12 @@ public record PuppetStageReport(ManifestCommit manifests, boolean noop, List<Hos
         hosts = List.copyOf(hosts);
     }
 
+    /** The manifest commit at the top of the stored JSON, where the release manifest looks for it. */
+    @com.fasterxml.jackson.annotation.JsonProperty("manifestsCommit")
+    public String manifestsCommit() {
+        return manifests.commit();
+    }
+
     public long count(HostApply.Status status) {
         return hosts.stream().filter(h -> h.status() == status).count();
     }
