@@ -25,7 +25,7 @@ public record ClusterConfig(String nodeId, Zones zones, Duration heartbeat, int 
             throw new IllegalArgumentException("invalid node id '" + nodeId + "': letters, digits, '.', '_', ':', '-';"
                     + " at most 50 characters");
         }
-        if (missedHeartbeats < 2) throw new IllegalArgumentException("missedHeartbeats must be at least 2");
+        if (missedHeartbeats < 4) throw new IllegalArgumentException("missedHeartbeats must be at least 4 (db-scheduler's minimum)");
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     }
 

@@ -43,7 +43,7 @@ class ClusterClaimsTest {
     }
 
     private ClusterNode node(String id, String zones, int rounds) {
-        ClusterConfig config = ClusterConfig.of(id, Zones.parse(zones)).withHeartbeat(Duration.ofMillis(200), 3)
+        ClusterConfig config = ClusterConfig.of(id, Zones.parse(zones)).withHeartbeat(Duration.ofMillis(200), 4)
                 .withPollInterval(Duration.ofMillis(100)).withThreads(4);
         ClusterNode node = ClusterNode.start(dataSource, config, List.of(recorder.on(id, rounds)), List.of(), Clock.systemUTC());
         nodes.add(node);

@@ -77,7 +77,7 @@ class CellRolloutsTest {
         RolloutWaveWork waves = new RolloutWaveWork(store.rollouts(), env -> cells.settings, new InMemoryDrain(),
                 Clock.systemUTC(), IdGenerator.sequential(id + "-"), Duration.ofSeconds(1));
         ClusterWork journaled = new JournaledWork(id, waves, ran::add);
-        ClusterConfig config = ClusterConfig.of(id, Zones.parse(zones)).withHeartbeat(Duration.ofMillis(300), 3)
+        ClusterConfig config = ClusterConfig.of(id, Zones.parse(zones)).withHeartbeat(Duration.ofMillis(300), 4)
                 .withPollInterval(Duration.ofMillis(100));
         return ClusterNode.start(ds, config, List.of(journaled), List.of(), Clock.systemUTC());
     }
