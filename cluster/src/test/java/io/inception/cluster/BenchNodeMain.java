@@ -40,7 +40,7 @@ public final class BenchNodeMain {
         ClusterConfig config = ClusterConfig.of(nodeId, Zones.none())
                 .withHeartbeat(Duration.ofMillis(Long.parseLong(args[2])), Integer.parseInt(args[3]))
                 .withPollInterval(Duration.ofMillis(500)).withThreads(8);
-        ClusterNode node = ClusterNode.start(ClusterDatabase.dataSource(args[0]), config, List.of(bench, hold), List.of(),
+        ClusterNode node = ClusterNode.start(ClusterDatabase.dataSource(args[0], 12), config, List.of(bench, hold), List.of(),
                 Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(node::close));
         new CountDownLatch(1).await();

@@ -44,9 +44,9 @@ class ClaimsBench {
                     int n = nodes;
                     Eventually.await(() -> registry.list().size() == n, Duration.ofSeconds(60), n + " nodes up", () -> "");
                     WorkQueue queue = new WorkQueue(ds, Clock.systemUTC());
-                    Instant due = Instant.now().plusSeconds(20);
+                    Instant due = Instant.now().plusSeconds(30);
                     for (int i = 0; i < items; i++) queue.submit(new WorkItem("bench", Optional.empty(), "i-" + i, ""), due);
-                    if (Instant.now().isAfter(due)) throw new IllegalStateException("queueing took longer than 20 s");
+                    if (Instant.now().isAfter(due)) throw new IllegalStateException("queueing took longer than 30 s");
                     Eventually.await(() -> Instant.now().isAfter(due) && queue.items().isEmpty(), Duration.ofMinutes(5),
                             "all items executed", () -> queue.items().size() + " left");
                     double seconds = Duration.between(due, Instant.now()).toMillis() / 1000.0;
@@ -54,6 +54,7 @@ class ClaimsBench {
                             items / seconds);
                 } finally {
                     stop(jvms);
+                    ClusterDatabase.close(ds);
                 }
             }
         }
@@ -82,6 +83,7 @@ class ClaimsBench {
                         heartbeatMs, missed, (resumedAt - killedAt) / 1000.0);
             } finally {
                 stop(jvms);
+                ClusterDatabase.close(ds);
             }
         }
     }

@@ -70,9 +70,13 @@ public final class ClusterOptions {
                 IdGenerator.timeBased(clock, new Random()), Duration.ofSeconds(10));
         ClusterConfig config = ClusterConfig.of(nodeId != null ? nodeId : defaultNodeId(), Zones.parse(zones))
                 .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
-        ClusterNode node = ClusterNode.start(ClusterDatabase.dataSource(url), config, List.of(waves),
+        javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
+        ClusterNode node = ClusterNode.start(pool, config, List.of(waves),
                 List.of(OrphanedRuns.sweep(inception.executor(), Duration.ofSeconds(heartbeatSeconds))), clock);
-        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "cluster-node-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            ClusterDatabase.close(pool);
+        }, "cluster-node-stop"));
         System.out.println("inception server: cluster node " + config.nodeId() + ", zones [" + config.zones()
                 + "], failover after " + config.failoverAfter().toSeconds() + " s");
         return Optional.of(node);

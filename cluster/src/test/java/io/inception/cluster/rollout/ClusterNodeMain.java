@@ -41,7 +41,7 @@ public final class ClusterNodeMain {
                 IdGenerator.sequential(nodeId + "-"), Duration.ofSeconds(1));
         ClusterConfig config = ClusterConfig.of(nodeId, Zones.parse(args[2])).withHeartbeat(Duration.ofMillis(500), 4)
                 .withPollInterval(Duration.ofMillis(200));
-        ClusterNode node = ClusterNode.start(ClusterDatabase.dataSource(url), config,
+        ClusterNode node = ClusterNode.start(ClusterDatabase.dataSource(url, 12), config,
                 List.of(new JournaledWork(nodeId, waves, line -> append(journal, line))), List.of(), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
