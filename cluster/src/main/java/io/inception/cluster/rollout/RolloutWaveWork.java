@@ -66,6 +66,10 @@ public final class RolloutWaveWork implements ClusterWork {
             summary = engine.runThrough(item.id(), wave, stopping);
         }
         ExecutionStatus status = store.find(item.id()).orElseThrow().status();
+        if (status == ExecutionStatus.CANCELED && stopping.getAsBoolean()) {
+            // the engine stopped starting hosts because this node is stopping, not because a user cancelled
+            store.setStatus(item.id(), ExecutionStatus.RUNNING, "handed over by a stopping node");
+        }
         return next(wave, status, stopping.getAsBoolean(), summary.line(), gateRecheck);
     }
 

@@ -73,6 +73,41 @@ class CellRolloutsTest {
         }
     }
 
+    @Test
+    void aStoppingNodeHandsItsWaveOverWithoutWaitingForTheHeartbeatTimeout() {
+        String url = "jdbc:h2:mem:handover-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (SandboxCells cells = new SandboxCells(dir, 4, 1); Store store = Store.open(url);
+             SshFleet planner = SshFleet.open(cells.settings)) {
+            for (SandboxHost h : cells.sandbox.hosts()) {
+                h.slowDelay(Duration.ofMillis(100));
+                h.inject(io.inception.sandbox.ssh.HostFault.SLOW);
+            }
+            DataSource ds = ClusterDatabase.dataSource(url);
+            Clock clock = Clock.systemUTC();
+            Queue<String> ran = new ConcurrentLinkedQueue<>();
+            String id = CellRollouts.start(new RolloutEngine(store.rollouts(), planner, new InMemoryDrain(), clock,
+                    IdGenerator.sequential("h-")), new WorkQueue(ds, clock), SandboxCells.spec(), cells.hosts).get("c1");
+            ClusterNode first = node(ds, "node-1", "c1", store, cells, ran);
+            Eventually.await(() -> store.rollouts().hosts(id).stream().anyMatch(h -> h.wave() == 1 && h.phase().inFlight()),
+                    Duration.ofSeconds(60), "the second wave in flight", ran::toString);
+            first.close(); // graceful: hosts in flight finish, the wave goes back to the queue
+            assertThat(store.rollouts().find(id).orElseThrow().status()).as("handed over, not cancelled")
+                    .isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(new WorkQueue(ds, clock).items()).singleElement()
+                    .satisfies(c -> assertThat(c.claimedBy()).as("released at once").isEmpty());
+
+            try (ClusterNode second = node(ds, "node-2", "c1", store, cells, ran)) {
+                Eventually.await(() -> store.rollouts().find(id).orElseThrow().status() == ExecutionStatus.SUCCEEDED,
+                        Duration.ofSeconds(60), "the rollout succeeded", ran::toString);
+            }
+            assertThat(store.rollouts().find(id).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(ran).as("node-2 continued the wave node-1 handed back").contains("node-2 " + id + " wave 1");
+            for (SandboxHost h : cells.sandbox.hosts()) {
+                assertThat(h.state().installCount("nova-compute")).as("%s upgraded once", h.name()).isEqualTo(1);
+            }
+        }
+    }
+
     private static ClusterNode node(DataSource ds, String id, String zones, Store store, SandboxCells cells, Queue<String> ran) {
         RolloutWaveWork waves = new RolloutWaveWork(store.rollouts(), env -> cells.settings, new InMemoryDrain(),
                 Clock.systemUTC(), IdGenerator.sequential(id + "-"), Duration.ofSeconds(1));
