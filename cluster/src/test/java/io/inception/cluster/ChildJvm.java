@@ -10,7 +10,8 @@ import java.util.List;
 public record ChildJvm(String name, Process process, Path log) {
     public static ChildJvm start(String name, Class<?> main, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", "logback-test.xml"), "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildJvm(name, p, log);
