@@ -53,6 +53,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     ConfigRepoOptions config = new ConfigRepoOptions();
 
+    @Mixin
+    io.inception.app.cluster.ClusterOptions cluster = new io.inception.app.cluster.ClusterOptions();
+
     @Option(names = "--pipeline", defaultValue = "trunk-to-qe", description = "Pipeline the triggers start (default: ${DEFAULT-VALUE}).")
     String pipeline;
 
@@ -168,6 +171,7 @@ public final class ServerCommand implements Callable<Integer> {
             LabService labs = labService(inception);
             WebServer webServer = startWeb(inception, packaging, labs, root);
             server.resumeInterrupted();
+            cluster.start(inception, config.location(), config.ref());
             TriggerScheduler scheduler = server.scheduler();
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             CountDownLatch stop = new CountDownLatch(1);

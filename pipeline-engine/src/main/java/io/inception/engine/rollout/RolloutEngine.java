@@ -85,6 +85,16 @@ public final class RolloutEngine {
      * resumes it).
      */
     public RolloutSummary run(String id, java.util.function.BooleanSupplier cancelled) {
+        return runThrough(id, Integer.MAX_VALUE, cancelled);
+    }
+
+    /**
+     * As {@link #run(String, java.util.function.BooleanSupplier)}, but stops once wave {@code lastWave}
+     * (0-based) is done: while later waves remain the rollout stays RUNNING, and the next call (for
+     * the next wave) goes on from the stored host states. A cluster node runs one wave at a time so
+     * that another node can take the next one.
+     */
+    public RolloutSummary runThrough(String id, int lastWave, java.util.function.BooleanSupplier cancelled) {
         RolloutRecord rollout = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
         if (rollout.status() == ExecutionStatus.CANCELED) {
             store.setStatus(id, ExecutionStatus.RUNNING, "");
@@ -103,7 +113,7 @@ public final class RolloutEngine {
         String stopReason = "";
         ExecutorService pool = pool(id, spec.maxParallel());
         try {
-            for (int w = 0; w < waves && !stopped.get(); w++) {
+            for (int w = 0; w < waves && w <= lastWave && !stopped.get(); w++) {
                 int wave = w;
                 List<HostRecord> todo = hosts.stream().filter(h -> h.wave() == wave && !h.phase().isFinal())
                         .sorted((a, b) -> Boolean.compare(b.phase().inFlight(), a.phase().inFlight())).toList();
@@ -148,6 +158,7 @@ public final class RolloutEngine {
         } finally {
             pool.shutdownNow();
         }
+        if (!stopped.get() && lastWave < waves - 1) return summary(id);
         if (stopped.get()) {
             LOG.warn("rollout {} stopped: {}", id, stopReason);
             store.setStatus(id, ExecutionStatus.FAILED, stopReason);

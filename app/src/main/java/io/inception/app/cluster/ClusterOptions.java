@@ -1,0 +1,95 @@
+package io.inception.app.cluster;
+
+import io.inception.app.Inception;
+import io.inception.app.InceptionHome;
+import io.inception.cluster.ClusterConfig;
+import io.inception.cluster.ClusterDatabase;
+import io.inception.cluster.ClusterNode;
+import io.inception.cluster.Zones;
+import io.inception.cluster.rollout.RolloutWaveWork;
+import io.inception.cluster.run.OrphanedRuns;
+import io.inception.engine.executor.IdGenerator;
+import io.inception.engine.pipeline.PipelineRepository;
+import io.inception.engine.rollout.EnvironmentTargets;
+import io.inception.engine.rollout.InMemoryDrain;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code inception server --cluster --db jdbc:postgresql://... --zones c1,c2}: this server becomes one
+ * node of a cluster sharing the database — it claims rollout waves of the cells it reaches and resumes
+ * runs that a dead node left.
+ */
+public final class ClusterOptions {
+    @Option(names = "--cluster",
+            description = "Run as one node of a cluster of servers sharing the --db PostgreSQL database.")
+    boolean cluster;
+
+    @Option(names = "--zones", paramLabel = "ZONE[,ZONE...]", defaultValue = "",
+            description = "With --cluster: the compute cells and regions this node reaches; work of a cell runs"
+                    + " only on nodes that list it (default: none — only zone-less work).")
+    String zones;
+
+    @Option(names = "--node-id", paramLabel = "NAME",
+            description = "With --cluster: this node's name in the cluster (default: <hostname>-<pid>).")
+    String nodeId;
+
+    @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --cluster: heartbeat interval; a node silent for 6 heartbeats loses its work to"
+                    + " another node (default: ${DEFAULT-VALUE}).")
+    int heartbeatSeconds;
+
+    /**
+     * Starts this server's cluster node when {@code --cluster} was given (stopped by a shutdown hook,
+     * which hands executing work back to the queue); without it does nothing.
+     *
+     * @throws IllegalArgumentException when the store is not PostgreSQL, or a zone name is invalid
+     */
+    public Optional<ClusterNode> start(Inception inception, String configRepo, String configRef) {
+        if (!cluster) return Optional.empty();
+        String url = inception.store().url();
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--cluster needs the shared PostgreSQL database: --db jdbc:postgresql://HOST:PORT/DB");
+        }
+        Clock clock = Clock.systemUTC();
+        EnvironmentTargets targets = new EnvironmentTargets(name -> {
+            try (PipelineRepository repository = PipelineRepository.open(configRepo)) {
+                return repository.at(configRef).environment(name);
+            }
+        }, inception.home().dir().resolve("known_hosts"), InceptionHome.sourceRoot(), System::getenv);
+        RolloutWaveWork waves = new RolloutWaveWork(inception.store().rollouts(),
+                env -> targets.forEnvironment(env).settings(), new InMemoryDrain(), clock,
+                IdGenerator.timeBased(clock, new Random()), Duration.ofSeconds(10));
+        ClusterConfig config = ClusterConfig.of(nodeId != null ? nodeId : defaultNodeId(), Zones.parse(zones))
+                .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
+        javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
+        ClusterNode node = ClusterNode.start(pool, config, List.of(waves),
+                List.of(OrphanedRuns.sweep(inception.executor(), Duration.ofSeconds(heartbeatSeconds))), clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            ClusterDatabase.close(pool);
+        }, "cluster-node-stop"));
+        System.out.println("inception server: cluster node " + config.nodeId() + ", zones [" + config.zones()
+                + "], failover after " + config.failoverAfter().toSeconds() + " s");
+        return Optional.of(node);
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        String id = host.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+        return id.length() > 50 ? id.substring(id.length() - 50) : id;
+    }
+}

@@ -1,0 +1,55 @@
+package io.inception.cluster;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cluster's shared queue of work ({@code scheduled_tasks}), for whoever submits work — a node,
+ * the CLI or a test — without executing any.
+ */
+public final class WorkQueue {
+    private final SchedulerClient client;
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public WorkQueue(DataSource dataSource, Clock clock) {
+        this.client = SchedulerClient.Builder.create(dataSource).build();
+        this.jdbi = Jdbi.create(dataSource);
+        this.clock = clock;
+    }
+
+    /**
+     * Queues {@code item}, due now. Idempotent: an item of the same kind, zone and id already queued
+     * (or being executed) is left as it is and false is returned.
+     */
+    public boolean submit(WorkItem item) {
+        return submit(item, clock.instant());
+    }
+
+    /** As {@link #submit(WorkItem)}, due at {@code due}. */
+    public boolean submit(WorkItem item, java.time.Instant due) {
+        TaskInstance<String> instance = new TaskInstance<>(TaskNames.of(item.kind(), item.zone()), item.id(), item.data());
+        return client.scheduleIfNotExists(instance, due);
+    }
+
+    /** Every queued item (waiting or claimed), by due time. */
+    public List<Claim> items() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT task_name, task_instance, execution_time, picked, picked_by,"
+                        + " last_heartbeat FROM scheduled_tasks ORDER BY execution_time, task_name, task_instance")
+                .map((rs, ctx) -> {
+                    String name = rs.getString("task_name");
+                    Timestamp beat = rs.getTimestamp("last_heartbeat");
+                    return new Claim(TaskNames.kindOf(name), TaskNames.zoneOf(name), rs.getString("task_instance"),
+                            rs.getTimestamp("execution_time").toInstant(),
+                            rs.getBoolean("picked") ? Optional.ofNullable(rs.getString("picked_by")) : Optional.empty(),
+                            beat == null ? null : beat.toInstant());
+                }).list());
+    }
+}
