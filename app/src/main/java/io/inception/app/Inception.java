@@ -19,6 +19,7 @@ import io.inception.inova.environment.InovaConnector;
 import io.inception.inova.openstack.KeystoneLogin;
 import io.inception.inova.stage.ProvisionStage;
 import io.inception.puppet.stage.PuppetStage;
+import io.inception.puppet.validate.ManifestTestStage;
 import io.inception.smoke.report.SmokeHistory;
 import io.inception.smoke.stage.SmokeStage;
 import io.inception.engine.merge.MergeStage;
@@ -111,6 +112,8 @@ public final class Inception implements AutoCloseable {
         return List.of(
                 new MergeStage(work, clock),
                 new UnitTestStage(work, unitTestRunner()),
+                new ManifestTestStage(work, unitTestRunner(), home.dir().resolve("cache/manifests"),
+                        context -> Optional.of(environments.of(context)), clock),
                 new PackageStage(home.packaging(clock), InceptionHome.sourceRoot().resolve("environments/packages"), work),
                 new ProvisionStage(controlPlanes, records, clock),
                 new PuppetStage(new RunPuppetTargets(environments, logins, records), home.dir().resolve("cache/puppet")),

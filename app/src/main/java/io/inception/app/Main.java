@@ -30,7 +30,7 @@ import java.time.Duration;
 /** The {@code inception} command line. */
 @Command(name = "inception", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110, version = "inception 0.1.0",
         description = "Continuous deployment and QE orchestration for OpenStack Nova over XenServer.",
-        subcommands = {DemoCommand.class, MergeCommand.class, ValidateCommand.class, RunCommand.class,
+        subcommands = {DemoCommand.class, io.inception.app.cluster.ClusterCommand.class, MergeCommand.class, ValidateCommand.class, RunCommand.class,
                 RunsCommand.class, ServerCommand.class, PackageCommand.class, RepoCommand.class, RolloutCommand.class,
                 SandboxCommand.class, io.inception.app.env.EnvCommand.class, io.inception.app.puppet.PuppetCommand.class,
                 ReportCommand.class, BuildsCommand.class, PromoteCommand.class, UsersCommand.class},

@@ -41,10 +41,10 @@ class ShippedEnvironmentsTest {
     void trunkToQeMergesTestsAndPackagesThenDeploysQeAndSmokeTestsIt() {
         try (PipelineRepository repo = PipelineRepository.directory(ENVIRONMENTS)) {
             PipelineDef def = repo.workingTree().pipeline("trunk-to-qe");
-            assertThat(def.stages()).extracting(StageDef::type).containsExactly("merge", "unit-test", "package",
-                    "provision", "puppet", "rollout", "smoke");
-            assertThat(def.stages().get(4).params()).containsEntry("hosts", "control");
-            assertThat(def.stages().get(2).params()).containsEntry("point", "qe");
+            assertThat(def.stages()).extracting(StageDef::type).containsExactly("merge", "unit-test", "puppet-validate",
+                    "package", "provision", "puppet", "rollout", "smoke");
+            assertThat(def.stages().get(5).params()).containsEntry("hosts", "control");
+            assertThat(def.stages().get(3).params()).containsEntry("point", "qe");
             assertThat(def.stages().get(0).params()).containsEntry("on-conflict", "skip");
             assertThat(def.stages().get(0).retry().maxAttempts()).isEqualTo(3);
         }

@@ -56,9 +56,9 @@ public final class Approvals {
             return new Outcome.Refused("stage " + stage + " of run " + runId + " is a " + waiting.get().type()
                     + " stage, not an approval");
         }
-        if (waiting.get().status() != ExecutionStatus.RUNNING) {
-            return new Outcome.Refused("stage " + stage + " of run " + runId + " is " + waiting.get().status()
-                    + ", not waiting for approval");
+        ExecutionStatus status = waiting.get().status();
+        if (status != ExecutionStatus.RUNNING && status != ExecutionStatus.WAITING) {
+            return new Outcome.Refused("stage " + stage + " of run " + runId + " is " + status + ", not waiting for approval");
         }
         audit.record(actor, DECIDE, target, approve ? APPROVED : REJECTED, comment == null ? "" : comment);
         return new Outcome.Decided((approve ? "approved " : "rejected ") + target + " as " + actor.name());

@@ -72,7 +72,7 @@ class RunCommandTest {
     void aRunIsFollowedListedShownAndCannotBeResumedOnceFinished() throws Exception {
         Result run = cli("run", "trunk-to-qe", "--repo", config.toString(), "--ref", "master", "--env", "local");
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("[1/3] merge", "[2/3] unit-test", "[3/3] package", "SUCCEEDED");
+        assertThat(run.out()).contains("[1/4] merge", "[2/4] unit-test", "[3/4] manifest-test", "[4/4] package", "SUCCEEDED");
         Matcher m = Pattern.compile("started run (\\S+)").matcher(run.out());
         assertThat(m.find()).isTrue();
         String runId = m.group(1);
@@ -88,7 +88,7 @@ class RunCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(cli("runs", "show", runId, "--json").out());
         assertThat(json.at("/run/status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(json.at("/stages").size()).isEqualTo(3);
+        assertThat(json.at("/stages").size()).isEqualTo(4);
 
         // the build's candidate packaged again from the store alone: the same bytes as the pipeline's
         // package stage made, so publishing them again is a no-op, and staging can point at the snapshot

@@ -58,7 +58,7 @@ class ValidateCommandTest {
         assertThat(r.out().lines()).containsExactly(
                 file + ":5:25: stages[0].with.on-conflict: bad value 'maybe': expected one of fail, skip",
                 file + ":6:11: stages[1].name: duplicate stage name 'merge' (first at line 3)",
-                file + ":7:11: stages[1].type: unknown stage type 'unit-tests' (did you mean 'unit-test'?); known types: merge, unit-test, rollout, package, puppet, provision, smoke",
+                file + ":7:11: stages[1].type: unknown stage type 'unit-tests' (did you mean 'unit-test'?); known types: merge, unit-test, approval, rollout, package, puppet, puppet-validate, provision, smoke",
                 "failed: 1 file, 3 errors");
     }
 

@@ -52,7 +52,7 @@ public final class ManifestTestStage implements Stage {
     private final Path workDir;
     private final TestCommandRunner runner;
     private final ManifestSource manifests;
-    private final Function<String, Optional<EnvironmentFile>> environments;
+    private final Function<StageContext, Optional<EnvironmentFile>> environments;
     private final Clock clock;
     /** Puppet runs this process started, by run and stage (gone after a restart: then re-attached or started again). */
     private final Map<String, Job> active = new ConcurrentHashMap<>();
@@ -64,10 +64,10 @@ public final class ManifestTestStage implements Stage {
      * @param workDir      where each run's workspace is made (removed when the stage ends)
      * @param runner       where Puppet runs (the unit-test stage's runner: Docker or local processes)
      * @param cacheDir     where remote manifest repositories are mirrored
-     * @param environments the environment file of a run's environment, by name
+     * @param environments the environment file of a run's environment (as the run reads it, e.g. at its pipeline commit)
      */
     public ManifestTestStage(Path workDir, TestCommandRunner runner, Path cacheDir,
-                             Function<String, Optional<EnvironmentFile>> environments, Clock clock) {
+                             Function<StageContext, Optional<EnvironmentFile>> environments, Clock clock) {
         this.workDir = workDir;
         this.runner = runner;
         this.manifests = new ManifestSource(cacheDir);
@@ -86,7 +86,7 @@ public final class ManifestTestStage implements Stage {
         Job job = active.get(key);
         if (job == null) {
             String envName = context.environment().name();
-            EnvironmentFile env = environments.apply(envName).orElse(null);
+            EnvironmentFile env = environments.apply(context).orElse(null);
             if (env == null) return StageResult.Failed.permanent("puppet-validate: no environment file for " + envName);
             PuppetConfig config = env.section(new PuppetSection()).orElse(null);
             if (config == null) {
