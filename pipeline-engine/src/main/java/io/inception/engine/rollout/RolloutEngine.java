@@ -57,7 +57,8 @@ public final class RolloutEngine {
             RolloutSpec s = spec;
             spec = spec.withPreviousSource(store.list().stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED
                             && r.spec().environment().equals(s.environment()) && r.spec().packageName().equals(s.packageName())
-                            && !r.spec().aptSource().equals(s.aptSource()))
+                            && !r.spec().aptSource().equals(s.aptSource())
+                            && repositoryUrl(r.spec().aptSource()).equals(repositoryUrl(s.aptSource())))
                     .max(java.util.Comparator.comparing(RolloutRecord::createdAt)).map(r -> r.spec().aptSource())
                     .orElse(null));
         }
@@ -72,6 +73,18 @@ public final class RolloutEngine {
         store.create(id, spec, records);
         LOG.info("rollout {} planned: {} hosts in {} waves", id, records.size(), waves.size());
         return id;
+    }
+
+    /**
+     * The repository URL of a {@code deb [options] URL suite components} line: a previous release is only
+     * offered from the repository the hosts read now (a line of a repository served elsewhere back then
+     * would make {@code apt-get update} fail).
+     */
+    static String repositoryUrl(String debLine) {
+        String rest = debLine.strip().replaceFirst("^deb\\s+", "");
+        if (rest.startsWith("[")) rest = rest.substring(rest.indexOf(']') + 1).strip();
+        String url = rest.split("\\s+")[0];
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Runs (or resumes) a rollout until it is complete, stopped by its failure budget, or at a gate. */

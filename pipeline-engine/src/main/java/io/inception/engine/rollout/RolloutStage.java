@@ -88,7 +88,7 @@ public final class RolloutStage implements Stage {
             if (release instanceof BuildRelease.Lookup.Missing missing) {
                 return StageResult.Failed.permanent("rollout: " + missing.reason());
             }
-            RolloutSpec spec = spec(context, fleet, ((BuildRelease.Lookup.Found) release).release());
+            RolloutSpec spec = previousRelease(spec(context, fleet, ((BuildRelease.Lookup.Found) release).release()));
             id = new RolloutEngine(store, null, drain, clock, ids).plan(spec, fleet.hosts());
             context.checkpoints().put(CHECKPOINT, id);
             context.log().info("rollout " + id + " planned: " + fleet.hosts().size() + " hosts, version " + spec.version());
@@ -143,6 +143,22 @@ public final class RolloutStage implements Stage {
                     + " the rollout in the same pipeline");
         }
         return BuildRelease.of(published.get(), packageName, sourceLines, version, aptSource);
+    }
+
+    /**
+     * The apt line of the release the hosts ran before, for rolling a failed host back: the snapshot of the
+     * environment's last successful rollout, at the repository's <em>current</em> URL when that rollout read
+     * a build's snapshot (the URL it was served at then may be gone); else the engine's own lookup.
+     */
+    private RolloutSpec previousRelease(RolloutSpec spec) {
+        if (spec.previousSource() != null || sourceLines.isEmpty()) return spec;
+        return store.list().stream()
+                .filter(r -> r.status() == ExecutionStatus.SUCCEEDED && r.spec().environment().equals(spec.environment())
+                        && r.spec().packageName().equals(spec.packageName()) && !r.spec().buildId().equals(spec.buildId()))
+                .max(java.util.Comparator.comparing(RolloutRecord::createdAt))
+                .filter(r -> r.spec().aptSource().contains(" builds/" + r.spec().buildId() + " "))
+                .map(r -> spec.withPreviousSource(sourceLines.get().forSuite("builds/" + r.spec().buildId())))
+                .orElse(spec);
     }
 
     /** The package the stage rolls out: its parameter, else the environment's {@code rollout.package}. */
