@@ -147,9 +147,13 @@ class PipelineRepositoryTest {
             EnvironmentFile qe = snap.environment("qe");
             assertThat(qe.hosts()).hasSize(200);
             assertThat(qe.toEnvironment().name()).isEqualTo("qe");
-            // the shipped pipeline also uses the packaging and puppet-bridge modules' stage types, which the engine does not know
+            // the shipped pipeline also uses other modules' stage types (packaging, puppet-bridge, inova-provisioner,
+            // smoke-tests), which the engine does not know
             StageTypes withPackage = StageTypes.builtIn().with(StageType.of("package", "declared by packaging",
-                    ParamSpec.optional("point", ParamType.STRING))).with(StageType.of("puppet-validate", "declared by puppet-bridge"));
+                    ParamSpec.optional("point", ParamType.STRING))).with(StageType.of("puppet-validate", "declared by puppet-bridge"))
+                    .with(StageType.of("provision", "declared by inova-provisioner"))
+                    .with(StageType.of("puppet", "declared by puppet-bridge", ParamSpec.optional("hosts", ParamType.STRING)))
+                    .with(StageType.of("smoke", "declared by smoke-tests"));
             assertThat(new Validator(withPackage, TemplateLookup.NONE).validate(snap).summary())
                     .isEqualTo("ok: 6 files, 0 errors at " + snap.commit().substring(0, 12));
             assertThat(new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validate(snap).errors())
