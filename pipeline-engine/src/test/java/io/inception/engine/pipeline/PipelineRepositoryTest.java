@@ -153,8 +153,10 @@ class PipelineRepositoryTest {
                     ParamSpec.optional("point", ParamType.STRING))).with(StageType.of("puppet-validate", "declared by puppet-bridge"))
                     .with(StageType.of("provision", "declared by inova-provisioner"))
                     .with(StageType.of("puppet", "declared by puppet-bridge", ParamSpec.optional("hosts", ParamType.STRING)))
-                    .with(StageType.of("smoke", "declared by smoke-tests"));
-            assertThat(new Validator(withPackage, TemplateLookup.NONE).validate(snap).summary())
+                    .with(StageType.of("smoke", "declared by smoke-tests"))
+                    .with(io.inception.engine.rollout.RolloutStageType.ROLLOUT);
+            var report = new Validator(withPackage, TemplateLookup.NONE).validate(snap);
+            assertThat(report.summary()).as(report.errors().toString())
                     .isEqualTo("ok: 6 files, 0 errors at " + snap.commit().substring(0, 12));
             assertThat(new Validator(StageTypes.builtIn(), TemplateLookup.NONE).validate(snap).errors())
                     .extracting(e -> e.message()).anySatisfy(m -> assertThat(m).contains("unknown stage type 'package'"))
