@@ -72,4 +72,10 @@ echo "test.sh: Debian test image: $(./docker/debian-image/build.sh)"
 # Not exec: this shell must outlive Maven so its EXIT trap cleans up; Maven's exit code is the script's.
 status=0
 ./mvnw -B verify "$@" || status=$?
+# The README's run command builds the application its own way (tests skipped): check that build too,
+# and that the launcher starts the application from it.
+if [ "$status" -eq 0 ]; then
+  rm -f app/target/inception.jar
+  ./inception validate >/dev/null || { echo "test.sh: ERROR: ./inception could not build or start the application" >&2; status=1; }
+fi
 exit "$status"
