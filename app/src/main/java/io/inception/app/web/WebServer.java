@@ -1,6 +1,7 @@
 package io.inception.app.web;
 
 import io.inception.app.access.Actor;
+import io.inception.app.approval.Approvals;
 import io.inception.app.promotion.PromotionOutcome;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -114,6 +115,15 @@ public final class WebServer implements AutoCloseable {
                 ctx.pathParam("env"))));
         app.get("/api/environments", ctx -> Json.send(ctx, s.lag() == null ? List.of() : s.lag().all()));
         app.get("/api/audit", ctx -> Json.send(ctx, s.store().audit().list(limit(ctx))));
+        // a pipeline's manual gate (an `approval` stage): {"approve": true|false, "comment": "..."}
+        app.post("/api/runs/{id}/stages/{stage}/decision", ctx -> {
+            Map<?, ?> body = ctx.bodyAsClass(Map.class);
+            Approvals.Outcome o = new Approvals(s.store(), s.audit()).decide(Auth.actor(ctx), ctx.pathParam("id"),
+                    ctx.pathParam("stage"), !Boolean.FALSE.equals(body.get("approve")),
+                    body.get("comment") == null ? null : String.valueOf(body.get("comment")));
+            int status = o instanceof Approvals.Outcome.Decided ? 200 : o instanceof Approvals.Outcome.Denied ? 403 : 409;
+            Json.send(ctx, status, Map.of("message", o.message()));
+        });
         LabRoutes.register(app, s);
     }
 

@@ -200,4 +200,31 @@ class WebServerTest {
         }
         throw new AssertionError("no '" + event + "' event within 30 s");
     }
+
+    @Test
+    void aPipelinesManualGateIsDecidedByAReleaseManagerOverTheApi() throws Exception {
+        var stage = new io.inception.engine.model.StageDef("go-ahead", "approval", java.util.Map.of(), Duration.ofMinutes(30),
+                new io.inception.engine.model.RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0), "pipelines/gated.yaml");
+        var def = new io.inception.engine.model.PipelineDef("gated", java.util.List.of(stage), "https://git.example/env.git",
+                "9f1c2e3d4b5a69788796a5b4c3d2e1f001122334", "pipelines/gated.yaml");
+        java.time.Instant at = WebFixture.T0;
+        web.store.createRun(new io.inception.engine.store.NewRun(new io.inception.engine.model.Run("r-gated", "gated",
+                def.commit(), "qe", null, io.inception.engine.model.ExecutionStatus.RUNNING, at, at, null), def,
+                new io.inception.engine.model.Environment("qe", "QE", "qe.yaml@1")));
+        assertThat(web.store.stages().markRunning("r-gated", 0, 1, at)).isTrue();
+        String path = "/api/runs/r-gated/stages/go-ahead/decision";
+
+        HttpResponse<String> developer = post(path, "application/json", "{\"approve\": true}", "Authorization", "Bearer " + web.daveToken);
+        assertThat(developer.statusCode()).isEqualTo(403);
+        assertThat(developer.body()).contains("release manager");
+        HttpResponse<String> wrongStage = post("/api/runs/r-gated/stages/nope/decision", "application/json", "{}",
+                "Authorization", "Bearer " + web.ritaToken);
+        assertThat(wrongStage.statusCode()).isEqualTo(409);
+        HttpResponse<String> rita = post(path, "application/json", "{\"approve\": true, \"comment\": \"smoke green\"}",
+                "Authorization", "Bearer " + web.ritaToken);
+        assertThat(rita.statusCode()).as(rita.body()).isEqualTo(200);
+        assertThat(rita.body()).contains("approved r-gated/go-ahead as rita");
+        assertThat(web.store.audit().list(20)).extracting(e -> e.actor() + " " + e.action() + " " + e.target() + " " + e.outcome())
+                .contains("dave stage.approval r-gated/go-ahead DENIED", "rita stage.approval r-gated/go-ahead APPROVED");
+    }
 }
