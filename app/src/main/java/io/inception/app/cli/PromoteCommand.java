@@ -2,7 +2,6 @@ package io.inception.app.cli;
 
 import io.inception.app.Inception;
 import io.inception.app.access.Actor;
-import io.inception.app.access.UserDirectory;
 import io.inception.app.promotion.EnvironmentFiles;
 import io.inception.app.promotion.PromotionOutcome;
 import io.inception.app.promotion.PromotionService;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -68,9 +66,8 @@ public final class PromoteCommand implements Callable<Integer> {
         boolean list;
     }
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "File holding your API token (default: $INCEPTION_TOKEN).")
-    Path tokenFile;
+    @Mixin
+    ApiTokenOptions who = new ApiTokenOptions();
 
     private final Supplier<StagingDeploy> deploy;
 
@@ -96,8 +93,7 @@ public final class PromoteCommand implements Callable<Integer> {
                 return 0;
             }
             Clock clock = Clock.systemUTC();
-            UserDirectory users = PromotionWiring.users(inception.store(), clock);
-            Optional<Actor> actor = token().flatMap(t -> users.byToken(t, "cli"));
+            Optional<Actor> actor = who.actor(inception.store(), clock);
             if (actor.isEmpty()) {
                 System.err.println("inception promote: who are you? Set INCEPTION_TOKEN (or --token-file) to an API token"
                         + " from `inception users token <name>`");
@@ -122,11 +118,6 @@ public final class PromoteCommand implements Callable<Integer> {
             }
             return report(outcome);
         }
-    }
-
-    private Optional<String> token() throws IOException {
-        if (tokenFile != null) return Optional.of(Files.readString(tokenFile).trim());
-        return Optional.ofNullable(System.getenv("INCEPTION_TOKEN")).filter(s -> !s.isBlank()).map(String::trim);
     }
 
     static int report(PromotionOutcome outcome) {

@@ -4,15 +4,12 @@ import io.inception.app.Inception;
 import io.inception.app.access.Actor;
 import io.inception.app.access.AuditTrail;
 import io.inception.app.approval.Approvals;
-import io.inception.app.promotion.PromotionWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,14 +38,14 @@ public final class RunsApproveCommand implements Callable<Integer> {
     @Option(names = "--comment", paramLabel = "TEXT", description = "Why, for the audit log and the run's log.")
     String comment;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding your API token (default: $INCEPTION_TOKEN).")
-    Path tokenFile;
+    @Mixin
+    ApiTokenOptions who = new ApiTokenOptions();
 
     @Override
     public Integer call() throws IOException {
         try (Inception inception = store.open()) {
             Clock clock = Clock.systemUTC();
-            Optional<Actor> actor = token().flatMap(t -> PromotionWiring.users(inception.store(), clock).byToken(t, "cli"));
+            Optional<Actor> actor = who.actor(inception.store(), clock);
             if (actor.isEmpty()) {
                 System.err.println("inception runs approve: who are you? Set INCEPTION_TOKEN (or --token-file) to an API"
                         + " token from `inception users token <name>`");
@@ -63,10 +60,5 @@ public final class RunsApproveCommand implements Callable<Integer> {
             System.err.println("inception runs approve: " + outcome.message());
             return outcome instanceof Approvals.Outcome.Denied ? 4 : 1;
         }
-    }
-
-    private Optional<String> token() throws IOException {
-        if (tokenFile != null) return Optional.of(Files.readString(tokenFile).trim());
-        return Optional.ofNullable(System.getenv("INCEPTION_TOKEN")).filter(s -> !s.isBlank()).map(String::trim);
     }
 }
