@@ -1,9 +1,12 @@
 package io.inception.cluster;
 
+import io.inception.engine.wait.WaitStrategy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,14 +29,11 @@ public final class BenchNodeMain {
         ClusterWork bench = work("bench", (item, stopping) -> new WorkOutcome.Done("ok"));
         ClusterWork hold = work("hold", (item, stopping) -> {
             append(journal, nodeId + " " + System.currentTimeMillis());
-            long until = System.currentTimeMillis() + 120_000;
-            while (!stopping.getAsBoolean() && System.currentTimeMillis() < until) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+            try { // held until the node stops (or 2 minutes pass)
+                WaitStrategy.of(Duration.ofMinutes(2), Duration.ofMillis(100))
+                        .poll("node " + nodeId + " stopping", () -> stopping.getAsBoolean() ? Optional.of(true) : Optional.empty());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             return new WorkOutcome.Done("held");
         });

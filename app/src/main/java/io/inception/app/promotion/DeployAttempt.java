@@ -13,6 +13,9 @@ import io.inception.engine.rollout.RolloutEngine;
 import io.inception.engine.rollout.RolloutSpec;
 import io.inception.engine.rollout.RolloutSummary;
 import io.inception.engine.store.Store;
+import io.inception.engine.wait.Pause;
+import io.inception.engine.wait.WaitStrategy;
+import io.inception.engine.wait.Waited;
 import io.inception.puppet.apply.HostApply;
 import io.inception.puppet.config.PuppetSection;
 import io.inception.smoke.config.SmokeSection;
@@ -27,13 +30,13 @@ import io.inception.smoke.stage.SmokeStage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -125,17 +128,29 @@ final class DeployAttempt {
         progress.accept("rollout " + rolloutId + ": " + spec.packageName() + " " + version + " on "
                 + target.computeHosts().size() + " host(s) of " + env());
         RolloutSummary summary = engine.run(rolloutId);
-        Duration patience = PromotionSection.of(target.file()).gateTimeout();
-        Instant deadline = clock.instant().plus(patience);
-        String said = "";
-        while (summary.status() == ExecutionStatus.WAITING) {
-            if (!summary.message().equals(said)) progress.accept("rollout " + rolloutId + ": " + summary.message());
-            said = summary.message();
-            if (clock.instant().isAfter(deadline)) {
-                return Optional.of("rollout " + rolloutId + " still waiting after " + patience + " (" + said + ")");
+        if (summary.status() == ExecutionStatus.WAITING) {
+            Duration patience = PromotionSection.of(target.file()).gateTimeout();
+            AtomicReference<String> said = new AtomicReference<>("");
+            Consumer<RolloutSummary> tell = s -> {
+                if (!s.message().equals(said.getAndSet(s.message()))) progress.accept("rollout " + rolloutId + ": " + s.message());
+            };
+            tell.accept(summary);
+            Waited<RolloutSummary> past;
+            try {
+                past = new WaitStrategy(patience, poll, clock, Pause.SLEEP).poll("rollout " + rolloutId + " past its gates", () -> {
+                    RolloutSummary s = engine.run(rolloutId);
+                    if (s.status() != ExecutionStatus.WAITING) return Optional.of(s);
+                    tell.accept(s);
+                    return Optional.empty();
+                }, said::get);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rollout " + rolloutId + " waited at a gate", e);
             }
-            pause();
-            summary = engine.run(rolloutId);
+            if (!(past instanceof Waited.Reached<RolloutSummary> reached)) {
+                return Optional.of("rollout " + rolloutId + " still waiting after " + patience + " (" + said.get() + ")");
+            }
+            summary = reached.value();
         }
         progress.accept("rollout " + rolloutId + ": " + summary.line());
         if (summary.status() != ExecutionStatus.SUCCEEDED) return Optional.of("rollout " + rolloutId + ": " + summary.line());
@@ -201,15 +216,6 @@ final class DeployAttempt {
             }
         }
         return undone.isEmpty() ? "no host was changed" : String.join("; ", undone);
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(poll.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rollout " + rolloutId + " waited at a gate", e);
-        }
     }
 
     private static String shortSha(String sha) {
