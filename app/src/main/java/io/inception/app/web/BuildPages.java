@@ -88,7 +88,11 @@ final class BuildPages {
         return b.toString();
     }
 
-    static String run(RunDetails d) {
+    /**
+     * A run: its stages as a timeline, then its logs. A stage of type {@code approval} still waiting gets
+     * Approve / Reject buttons when {@code mayDecide} (the viewer is a release manager).
+     */
+    static String run(RunDetails d, boolean mayDecide, String csrf) {
         StringBuilder b = new StringBuilder("<p>").append(esc(d.run().pipeline())).append(" @ <code>")
                 .append(esc(nz(d.run().pipelineCommit()))).append("</code> on ").append(esc(d.run().target()))
                 .append(", build ").append(link(d.run().buildId())).append(": <b id=run-status>")
@@ -102,7 +106,9 @@ final class BuildPages {
             b.append("<tr><td>").append(esc(s.name())).append("<td>").append(esc(s.status())).append("<td class=bar>")
                     .append("<span class=\"seg ").append(esc(s.status())).append("\" style=\"margin-left:")
                     .append(100 * from / total).append("%;width:").append(Math.max(1, 100 * (to - from) / total))
-                    .append("%\"></span><td>").append(esc(nz(s.message()))).append("</tr>");
+                    .append("%\"></span><td>").append(esc(nz(s.message())));
+            if (mayDecide && RunDecisions.waiting(s)) b.append(RunDecisions.form(d.run().id(), s.name(), csrf));
+            b.append("</tr>");
         }
         b.append("</table><h2>Logs</h2><pre id=logs>");
         for (LogLine l : d.logs()) {

@@ -1,7 +1,6 @@
 package io.inception.app.web;
 
 import io.inception.app.access.Actor;
-import io.inception.app.approval.Approvals;
 import io.inception.app.promotion.PromotionOutcome;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -115,16 +114,8 @@ public final class WebServer implements AutoCloseable {
                 ctx.pathParam("env"))));
         app.get("/api/environments", ctx -> Json.send(ctx, s.lag() == null ? List.of() : s.lag().all()));
         app.get("/api/audit", ctx -> Json.send(ctx, s.store().audit().list(limit(ctx))));
-        // a pipeline's manual gate (an `approval` stage): {"approve": true|false, "comment": "..."}
-        app.post("/api/runs/{id}/stages/{stage}/decision", ctx -> {
-            Map<?, ?> body = ctx.bodyAsClass(Map.class);
-            Approvals.Outcome o = new Approvals(s.store(), s.audit()).decide(Auth.actor(ctx), ctx.pathParam("id"),
-                    ctx.pathParam("stage"), !Boolean.FALSE.equals(body.get("approve")),
-                    body.get("comment") == null ? null : String.valueOf(body.get("comment")));
-            int status = o instanceof Approvals.Outcome.Decided ? 200 : o instanceof Approvals.Outcome.Denied ? 403 : 409;
-            Json.send(ctx, status, Map.of("message", o.message()));
-        });
         LabRoutes.register(app, s);
+        RunDecisions.register(app, s);
     }
 
     private static void respond(Context ctx, PromotionOutcome o) {
@@ -146,9 +137,7 @@ public final class WebServer implements AutoCloseable {
                     java.util.stream.Stream.concat(m.runs().stream().map(r -> r.runId()),
                             m.promotions().stream().map(p -> p.id())).toList()));
         });
-        app.get("/runs/{id}", ctx -> page(ctx, "Run " + ctx.pathParam("id"), BuildPages.run(s.store()
-                .details(ctx.pathParam("id")).orElseThrow(() -> new io.javalin.http.NotFoundResponse(
-                        "no run " + ctx.pathParam("id")))) + ReportRoutes.links(s.runsDir(), List.of(ctx.pathParam("id")))));
+        app.get("/runs/{id}", ctx -> runPage(ctx, s, ctx.pathParam("id"), null, false));
         ReportRoutes.register(app, s.runsDir());
         LabPages.register(app, s);
         app.get("/rollouts", ctx -> page(ctx, "Rollouts", RolloutPages.list(s.store().rollouts().list())));
@@ -168,6 +157,15 @@ public final class WebServer implements AutoCloseable {
         app.post("/promotions/rollback", ctx -> promotionsPage(ctx, s,
                 s.promotions().rollback(Auth.actor(ctx), ctx.formParam("environment")), 0));
         app.get("/audit", ctx -> page(ctx, "Audit log", PromotionPages.audit(s.store().audit().list(limit(ctx)))));
+    }
+
+    /** The run page, with the outcome {@code message} of a decision on top when not null. */
+    static void runPage(Context ctx, WebServices s, String runId, String message, boolean error) {
+        var details = s.store().details(runId).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no run " + runId));
+        String top = message == null ? "" : "<p id=message class=\"" + (error ? "error" : "ok") + "\">"
+                + Html.esc(message) + "</p>";
+        page(ctx, "Run " + runId, top + BuildPages.run(details, RunDecisions.mayDecide(ctx), Auth.csrf(ctx))
+                + ReportRoutes.links(s.runsDir(), List.of(runId)));
     }
 
     private static void promotionsPage(Context ctx, WebServices s, PromotionOutcome o, int status) {

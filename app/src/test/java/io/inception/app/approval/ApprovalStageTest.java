@@ -10,7 +10,6 @@ import io.inception.engine.model.ExecutionStatus;
 import io.inception.engine.model.PipelineDef;
 import io.inception.engine.model.Run;
 import io.inception.engine.model.StageRun;
-import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.store.AuditEntry;
 import io.inception.engine.wait.WaitStrategy;
 import io.inception.engine.wait.Waited;
@@ -18,12 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,24 +32,7 @@ class ApprovalStageTest {
 
     @BeforeEach
     void pipeline() throws Exception {
-        Path env = dir.resolve("config/environments");
-        Files.createDirectories(env.resolve("pipelines"));
-        Files.createDirectories(env.resolve("environments"));
-        Files.writeString(env.resolve("pipelines/gated.yaml"), """
-                name: gated
-                stages:
-                  - name: go-ahead
-                    type: approval
-                    with: {message: "deploy to staging?"}
-                """);
-        Files.writeString(env.resolve("environments/local.yaml"), """
-                name: local
-                cells:
-                  - {name: c1, hosts: [h1]}
-                """);
-        try (PipelineRepository repo = PipelineRepository.directory(dir.resolve("config"))) {
-            pipeline = repo.workingTree().pipeline("gated");
-        }
+        pipeline = GatedPipeline.write(dir.resolve("config"));
     }
 
     @Test

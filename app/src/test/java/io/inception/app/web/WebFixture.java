@@ -48,9 +48,21 @@ final class WebFixture implements AutoCloseable {
     final String ritaToken;
     final String daveToken;
 
+    private final boolean ownsStore;
+
     WebFixture(Path home) {
+        this(Store.openDefault(home), home, true);
+    }
+
+    /** Over {@code store} (e.g. an {@code Inception}'s, whose executor runs pipelines), which the caller closes. */
+    WebFixture(Store store, Path home) {
+        this(store, home, false);
+    }
+
+    private WebFixture(Store store, Path home, boolean ownsStore) {
         Clock clock = Clock.systemUTC();
-        store = Store.openDefault(home);
+        this.store = store;
+        this.ownsStore = ownsStore;
         ReleaseFixture.qePassedBuild(store, "b-1", T0.minusSeconds(7200), true);
         ReleaseFixture.qePassedBuild(store, "b-2", T0.minusSeconds(3600), true);
         ReleaseFixture.rollout(store, "ro-live", "qe", "b-2", "29.0.0-1", T0, HostPhase.PENDING);
@@ -99,6 +111,6 @@ final class WebFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        store.close();
+        if (ownsStore) store.close();
     }
 }

@@ -203,15 +203,7 @@ class WebServerTest {
 
     @Test
     void aPipelinesManualGateIsDecidedByAReleaseManagerOverTheApi() throws Exception {
-        var stage = new io.inception.engine.model.StageDef("go-ahead", "approval", java.util.Map.of(), Duration.ofMinutes(30),
-                new io.inception.engine.model.RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0), "pipelines/gated.yaml");
-        var def = new io.inception.engine.model.PipelineDef("gated", java.util.List.of(stage), "https://git.example/env.git",
-                "9f1c2e3d4b5a69788796a5b4c3d2e1f001122334", "pipelines/gated.yaml");
-        java.time.Instant at = WebFixture.T0;
-        web.store.createRun(new io.inception.engine.store.NewRun(new io.inception.engine.model.Run("r-gated", "gated",
-                def.commit(), "qe", null, io.inception.engine.model.ExecutionStatus.RUNNING, at, at, null), def,
-                new io.inception.engine.model.Environment("qe", "QE", "qe.yaml@1")));
-        assertThat(web.store.stages().markRunning("r-gated", 0, 1, at)).isTrue();
+        gatedRun("r-gated");
         String path = "/api/runs/r-gated/stages/go-ahead/decision";
 
         HttpResponse<String> developer = post(path, "application/json", "{\"approve\": true}", "Authorization", "Bearer " + web.daveToken);
@@ -226,5 +218,45 @@ class WebServerTest {
         assertThat(rita.body()).contains("approved r-gated/go-ahead as rita");
         assertThat(web.store.audit().list(20)).extracting(e -> e.actor() + " " + e.action() + " " + e.target() + " " + e.outcome())
                 .contains("dave stage.approval r-gated/go-ahead DENIED", "rita stage.approval r-gated/go-ahead APPROVED");
+    }
+
+    @Test
+    void theRunPageOffersApproveAndRejectToAReleaseManagerOnlyAndTheFormNeedsItsCsrfToken() throws Exception {
+        gatedRun("r-form");
+        String form = "/runs/r-form/stages/go-ahead/decision";
+        String[] dave = login("dave", WebFixture.DAVE_PASSWORD);
+        HttpResponse<String> davePage = get("/runs/r-form", "Cookie", dave[0]);
+        assertThat(davePage.body()).contains("go-ahead").doesNotContain("id=\"approve-go-ahead\"", "action=\"" + form);
+        HttpResponse<String> daveTries = post(form, "application/x-www-form-urlencoded",
+                form("csrf", dave[1], "decision", "approve"), "Cookie", dave[0]);
+        assertThat(daveTries.statusCode()).isEqualTo(403);
+        assertThat(daveTries.body()).contains("denied: dave (developer) may not approve runs");
+
+        String[] rita = login("rita", WebFixture.RITA_PASSWORD);
+        assertThat(get("/runs/r-form", "Cookie", rita[0]).body())
+                .contains("action=\"" + form + "\"", "id=\"approve-go-ahead\"", "id=\"reject-go-ahead\"", "name=comment");
+        HttpResponse<String> forged = post(form, "application/x-www-form-urlencoded", form("decision", "approve"),
+                "Cookie", rita[0]);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> rejected = post(form, "application/x-www-form-urlencoded",
+                form("csrf", rita[1], "decision", "reject", "comment", "staging is frozen"), "Cookie", rita[0]);
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.body()).contains("rejected r-form/go-ahead as rita");
+        assertThat(web.store.audit().list(20)).extracting(e -> e.actor() + " " + e.action() + " " + e.target() + " "
+                + e.outcome() + " " + e.detail()).contains("dave stage.approval r-form/go-ahead DENIED role developer may"
+                + " not approve", "rita stage.approval r-form/go-ahead REJECTED staging is frozen");
+    }
+
+    /** A run of pipeline {@code gated} whose only stage, the approval {@code go-ahead}, has started and waits. */
+    static void gatedRun(String runId) {
+        var stage = new io.inception.engine.model.StageDef("go-ahead", "approval", java.util.Map.of(), Duration.ofMinutes(30),
+                new io.inception.engine.model.RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0), "pipelines/gated.yaml");
+        var def = new io.inception.engine.model.PipelineDef("gated", java.util.List.of(stage), "https://git.example/env.git",
+                "9f1c2e3d4b5a69788796a5b4c3d2e1f001122334", "pipelines/gated.yaml");
+        java.time.Instant at = WebFixture.T0;
+        web.store.createRun(new io.inception.engine.store.NewRun(new io.inception.engine.model.Run(runId, "gated",
+                def.commit(), "qe", null, io.inception.engine.model.ExecutionStatus.RUNNING, at, at, null), def,
+                new io.inception.engine.model.Environment("qe", "QE", "qe.yaml@1")));
+        assertThat(web.store.stages().markRunning(runId, 0, 1, at)).isTrue();
     }
 }

@@ -14,10 +14,22 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.inception.app.Inception;
+import io.inception.app.InceptionHome;
+import io.inception.app.approval.GatedPipeline;
+import io.inception.engine.executor.RunOptions;
+import io.inception.engine.model.Environment;
+import io.inception.engine.model.ExecutionStatus;
+import io.inception.engine.model.PipelineDef;
+import io.inception.engine.model.StageRun;
+import io.inception.engine.wait.WaitStrategy;
+import io.inception.engine.wait.Waited;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +47,17 @@ class WebUiIT {
     static Path home;
     @TempDir
     static Path profile;
+    static Inception inception;
+    static PipelineDef gated;
     static WebFixture web;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        web = new WebFixture(home);
+        // an Inception whose executor runs pipelines (the gated one below) over the store the server shows
+        inception = Inception.open(new InceptionHome(home.resolve("inception")), null, Clock.systemUTC());
+        gated = GatedPipeline.write(home.resolve("config"));
+        web = new WebFixture(inception.store(), home);
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -57,6 +74,7 @@ class WebUiIT {
     static void stop() {
         if (browser != null) browser.quit();
         if (web != null) web.close();
+        if (inception != null) inception.close();
     }
 
     static void open(String path) {
@@ -132,5 +150,36 @@ class WebUiIT {
         String audit = browser.findElement(By.id("audit")).getText();
         assertThat(audit).contains("dave", "DENIED", "promotion.request", "rita", "ALLOWED", "b-1 -> staging");
         shot("audit");
+    }
+
+    @Test
+    void aReleaseManagerApprovesAPipelinesGateOnTheRunPageAndTheRunGoesOnADeveloperSeesNoButton() throws Exception {
+        String run = inception.executor().start(gated, Environment.named("local"), RunOptions.defaults().withTarget("local"));
+        Waited<StageRun> waiting = WaitStrategy.of(Duration.ofSeconds(30), Duration.ofMillis(100)).poll(
+                "the approval stage of " + run + " waiting", () -> inception.store().stages().list(run).stream()
+                        .filter(st -> st.status() == ExecutionStatus.RUNNING || st.status() == ExecutionStatus.WAITING)
+                        .findFirst());
+        assertThat(waiting).as(waiting.toString()).isInstanceOf(Waited.Reached.class);
+
+        login("dave", WebFixture.DAVE_PASSWORD);
+        open("/runs/" + run);
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("go-ahead", "waiting for approval");
+        assertThat(browser.findElements(By.id("approve-go-ahead"))).as("a developer gets no Approve button").isEmpty();
+        assertThat(browser.findElements(By.id("reject-go-ahead"))).isEmpty();
+        shot("run-gate-developer");
+
+        login("rita", WebFixture.RITA_PASSWORD);
+        open("/runs/" + run);
+        browser.findElement(By.id("comment-go-ahead")).sendKeys("smoke green on qe");
+        shot("run-gate-release-manager");
+        browser.findElement(By.id("approve-go-ahead")).click();
+        assertThat(message()).contains("approved " + run + "/go-ahead as rita");
+        assertThat(inception.executor().awaitCompletion(run, Duration.ofSeconds(30)).status())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        open("/runs/" + run);
+        assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("SUCCEEDED");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("approved by rita", "smoke green on qe");
+        assertThat(browser.findElements(By.id("approve-go-ahead"))).as("a decided gate has no buttons").isEmpty();
+        shot("run-gate-approved");
     }
 }
