@@ -19,8 +19,12 @@ public final class ApiTokenOptions {
 
     /** The signed-in actor (source {@code cli}), or empty when no token is given or it is not valid. */
     public Optional<Actor> actor(Store store, Clock clock) throws IOException {
-        Optional<String> token = tokenFile != null ? Optional.of(Files.readString(tokenFile).trim())
+        return token().flatMap(t -> PromotionWiring.users(store, clock).byToken(t, "cli"));
+    }
+
+    /** The token as given (for a server's API), or empty. */
+    public Optional<String> token() throws IOException {
+        return tokenFile != null ? Optional.of(Files.readString(tokenFile).trim())
                 : Optional.ofNullable(System.getenv("INCEPTION_TOKEN")).filter(s -> !s.isBlank()).map(String::trim);
-        return token.flatMap(t -> PromotionWiring.users(store, clock).byToken(t, "cli"));
     }
 }

@@ -52,6 +52,12 @@ public final class EnvironmentDeploy implements StagingDeploy {
 
     @Override
     public Outcome deploy(Request request) {
+        return deploy(request, line -> { });
+    }
+
+    @Override
+    public Outcome deploy(Request request, Consumer<String> steps) {
+        Consumer<String> progress = this.progress.andThen(steps);
         String env = request.environment();
         DeployTargets.Target target;
         try {

@@ -16,6 +16,9 @@ public sealed interface PromotionOutcome {
     /** Stored and waiting for a release manager's approval. */
     record Requested(Promotion promotion, String message) implements PromotionOutcome { }
 
+    /** Approved and being carried out by a worker (HTTP 202): follow it at {@code /api/promotions/{id}}. */
+    record Started(Promotion promotion, String message) implements PromotionOutcome { }
+
     /** The environment runs the build. */
     record Promoted(Promotion promotion, String message) implements PromotionOutcome { }
 

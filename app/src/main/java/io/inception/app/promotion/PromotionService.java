@@ -11,8 +11,12 @@ import io.inception.engine.store.StoredPromotions;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +25,16 @@ import java.util.function.Supplier;
  * Puppet commit is recorded, and {@link StagingDeploy} deploys and checks the environment. When the deploy fails
  * the suite goes back to the previous build and the promotion says why. Every attempt is audited.
  * One promotion per environment runs at a time.
+ * <p>
+ * The checks, the approval and the RUNNING record happen in the caller; the deploy runs on the
+ * {@link PromotionRunner}: inline (the outcome is final) or on a worker (the outcome is
+ * {@link PromotionOutcome.Started} and the stored promotion tells how it goes). A promotion whose process died is
+ * not resumed: {@link #interruptAbandoned} marks it FAILED, saying so.
  */
 public final class PromotionService {
+    /** A RUNNING promotion without a heartbeat for this long is abandoned (4 missed heartbeats). */
+    public static final Duration ABANDONED_AFTER = PromotionWorker.HEARTBEAT.multipliedBy(4);
+
     private final Store store;
     private final PromotionGate gate;
     private final SuitePointers suites;
@@ -30,9 +42,19 @@ public final class PromotionService {
     private final AuditTrail audit;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final PromotionRunner runner;
+    private final PromotionProgress progress = new PromotionProgress();
 
+    /** Deploys inline: {@link #promote}, {@link #approve} and {@link #rollback} return the final outcome. */
     public PromotionService(Store store, PromotionGate gate, SuitePointers suites, StagingDeploy deploy,
                             AuditTrail audit, Clock clock, Supplier<String> ids) {
+        this(store, gate, suites, deploy, audit, clock, ids, PromotionWorker.inline(store.promotions(), clock));
+    }
+
+    /** Deploys on {@code runner}. */
+    public PromotionService(Store store, PromotionGate gate, SuitePointers suites, StagingDeploy deploy,
+                            AuditTrail audit, Clock clock, Supplier<String> ids, PromotionRunner runner) {
+        this.runner = runner;
         this.store = store;
         this.gate = gate;
         this.suites = suites;
@@ -108,6 +130,7 @@ public final class PromotionService {
 
     private PromotionOutcome execute(Actor actor, Promotion pending, Promotion undone) {
         String env = pending.environment();
+        Promotion running;
         synchronized (lockFor(env)) {
             if (running(env).isPresent()) return busy(actor, "promote", env);
             String previous;
@@ -117,32 +140,113 @@ public final class PromotionService {
                 return fail(actor, pending, "cannot read suite " + env + ": " + e.getMessage());
             }
             String puppet = puppetCommit(pending.buildId());
-            Promotion running = pending.approved(actor.name(), previous, "builds/" + pending.buildId(), puppet,
-                    clock.instant());
+            running = pending.approved(actor.name(), previous, "builds/" + pending.buildId(), puppet, clock.instant());
             promotions().save(running);
             String action = undone == null ? "promote" : "promote.rollback";
             audit.record(actor, action, pending.buildId() + " -> " + env, AuditTrail.ALLOWED,
                     running.id() + (undone == null ? "" : ", undoing " + undone.id()) + ", puppet @ "
                             + (puppet == null ? "-" : puppet));
+        }
+        runner.start(running.id(), () -> carryOut(actor, running));
+        return outcome(promotions().find(running.id()).orElse(running));
+    }
+
+    /** The deploy of an approved (RUNNING) promotion, to its end: SUCCEEDED, or FAILED with the suite put back. */
+    private void carryOut(Actor actor, Promotion running) {
+        String env = running.environment();
+        String previous = running.previousBuild();
+        try {
             String snapshot;
             try {
-                snapshot = suites.point(env, pending.buildId());
+                snapshot = suites.point(env, running.buildId());
             } catch (IOException e) {
-                return fail(actor, running, "cannot point suite " + env + " at " + pending.buildId() + ": "
-                        + e.getMessage());
+                fail(actor, running, "cannot point suite " + env + " at " + running.buildId() + ": " + e.getMessage());
+                return;
             }
-            StagingDeploy.Outcome outcome = deploy.deploy(new StagingDeploy.Request(env, pending.buildId(), snapshot,
-                    puppet, running.id(), previous));
+            StagingDeploy.Outcome outcome = deploy.deploy(new StagingDeploy.Request(env, running.buildId(), snapshot,
+                    running.puppetCommit(), running.id(), previous), line -> step(running, line));
             if (outcome instanceof StagingDeploy.Outcome.Failed f) {
-                return fail(actor, running, restore(env, previous, f.reason()));
+                fail(actor, running, restore(env, previous, f.reason()));
+                return;
             }
             String summary = ((StagingDeploy.Outcome.Deployed) outcome).summary();
-            Promotion done = running.with(PromotionStatus.SUCCEEDED, env + " runs " + pending.buildId() + ": " + summary,
-                    clock.instant());
-            promotions().save(done);
-            return new PromotionOutcome.Promoted(done, "promoted " + done.buildId() + " to " + env + " (" + done.id()
-                    + "): " + done.message());
+            promotions().save(running.with(PromotionStatus.SUCCEEDED, env + " runs " + running.buildId() + ": "
+                    + summary, clock.instant()));
+        } catch (RuntimeException e) {
+            // a bug below must still end the promotion, not leave it RUNNING
+            fail(actor, running, restore(env, previous, "the deploy broke off: " + e));
         }
+    }
+
+    /** One step of a running deploy: kept for the page, and as the stored promotion's message. */
+    private void step(Promotion running, String line) {
+        progress.add(running.id(), line);
+        promotions().save(running.with(PromotionStatus.RUNNING, line, clock.instant()));
+    }
+
+    /** How {@code p} stands, as an outcome: final once it SUCCEEDED or FAILED, else {@link PromotionOutcome.Started}. */
+    public static PromotionOutcome outcome(Promotion p) {
+        return switch (p.status()) {
+            case SUCCEEDED -> new PromotionOutcome.Promoted(p, "promoted " + p.buildId() + " to " + p.environment()
+                    + " (" + p.id() + "): " + p.message());
+            case FAILED -> new PromotionOutcome.Failed(p, "promotion " + p.id() + " failed: " + p.message());
+            default -> new PromotionOutcome.Started(p, "promotion " + p.id() + " of " + p.buildId() + " to "
+                    + p.environment() + " started: follow it at /promotions/" + p.id());
+        };
+    }
+
+    /** The steps promotion {@code id} went through so far, as far as this process carried it out. */
+    public List<String> progress(String promotionId) {
+        return progress.of(promotionId);
+    }
+
+    /**
+     * Ends the RUNNING promotions nobody carries out any more: not this process's, and no heartbeat for
+     * {@link #ABANDONED_AFTER} (their server or CLI stopped). Each becomes FAILED with a message starting
+     * {@code interrupted:}, its environment's suite goes back to the previous build, and it is audited. They are
+     * not resumed: a deploy cut off between Puppet, rollout and smoke has no checkpoint to go on from, and
+     * re-deploying on its own, perhaps hours later, is a release manager's call (promote again, or roll back).
+     *
+     * @return the promotions it ended
+     */
+    public List<Promotion> interruptAbandoned() {
+        Instant now = clock.instant();
+        Set<String> mine = runner.active();
+        List<Promotion> ended = new ArrayList<>();
+        for (Promotion p : promotions().list(1000)) {
+            if (p.status() != PromotionStatus.RUNNING || mine.contains(p.id())
+                    || p.updatedAt().isAfter(now.minus(ABANDONED_AFTER))) {
+                continue;
+            }
+            String why = "interrupted: the process carrying it out stopped (no heartbeat since " + p.updatedAt()
+                    + ", last step: " + (p.message().isEmpty() ? "-" : p.message()) + "); nothing resumes a promotion. "
+                    + putBack(p) + ". Hosts of " + p.environment() + " may be part-way: look at `inception rollout"
+                    + " list`, then promote again or `inception promote --rollback " + p.environment() + "`";
+            Promotion failed = p.with(PromotionStatus.FAILED, why, now);
+            promotions().save(failed);
+            audit.record("inception", "server", "promote", p.buildId() + " -> " + p.environment(), AuditTrail.FAILED,
+                    p.id() + ": " + why);
+            ended.add(failed);
+        }
+        return ended;
+    }
+
+    private String putBack(Promotion p) {
+        if (p.previousBuild() == null) {
+            return p.environment() + " had no build before (suite " + p.environment() + " may still name "
+                    + p.snapshot() + ")";
+        }
+        try {
+            suites.point(p.environment(), p.previousBuild());
+            return "suite " + p.environment() + " is back on " + p.previousBuild();
+        } catch (IOException e) {
+            return "suite " + p.environment() + " could not be put back on " + p.previousBuild() + ": " + e.getMessage();
+        }
+    }
+
+    /** Takes no more promotions; deploys under way finish. */
+    public void close() {
+        runner.close();
     }
 
     /** Puts the suite back on the previous build after a failed deploy; says what happened. */
@@ -161,6 +265,7 @@ public final class PromotionService {
     }
 
     private PromotionOutcome fail(Actor actor, Promotion p, String why) {
+        progress.add(p.id(), "failed: " + why);
         Promotion failed = p.with(PromotionStatus.FAILED, why, clock.instant());
         promotions().save(failed);
         audit.record(actor, "promote", p.buildId() + " -> " + p.environment(), AuditTrail.FAILED,

@@ -43,10 +43,17 @@ public final class PromotionWiring {
         return new EnvironmentDeploy(targets, new AptSuitePointers(packaging), store, home, clock, progress);
     }
 
+    /** Deploys inline (the CLI without a server): its calls return the final outcome. */
     public static PromotionService service(Store store, Packaging packaging, EnvironmentFiles environments,
                                            StagingDeploy deploy, Clock clock) {
+        return service(store, packaging, environments, deploy, clock, PromotionWorker.inline(store.promotions(), clock));
+    }
+
+    /** Deploys on {@code runner} (the server: {@link PromotionWorker#background}). */
+    public static PromotionService service(Store store, Packaging packaging, EnvironmentFiles environments,
+                                           StagingDeploy deploy, Clock clock, PromotionRunner runner) {
         return new PromotionService(store, gate(store, environments), new AptSuitePointers(packaging), deploy,
-                new AuditTrail(store.audit(), clock), clock, new PromotionIds(store.promotions(), clock));
+                new AuditTrail(store.audit(), clock), clock, new PromotionIds(store.promotions(), clock), runner);
     }
 
     public static UserDirectory users(Store store, Clock clock) {

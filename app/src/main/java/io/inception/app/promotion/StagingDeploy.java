@@ -9,6 +9,11 @@ package io.inception.app.promotion;
 public interface StagingDeploy {
     Outcome deploy(Request request);
 
+    /** As {@link #deploy(Request)}, telling {@code progress} each step (the promotion page shows them). */
+    default Outcome deploy(Request request, java.util.function.Consumer<String> progress) {
+        return deploy(request);
+    }
+
     /**
      * @param environment  e.g. {@code staging}
      * @param buildId      the build

@@ -32,7 +32,8 @@ final class PromotionPages {
         b.append("<table id=promotions><tr><th>promotion<th>build<th>to<th>status<th>requested by<th>approved by"
                 + "<th>when<th>message<th></tr>");
         for (Promotion p : promotions) {
-            b.append("<tr id=\"promotion-").append(esc(p.id())).append("\"><td>").append(esc(p.id())).append("<td>")
+            b.append("<tr id=\"promotion-").append(esc(p.id())).append("\"><td><a href=\"/promotions/").append(esc(p.id()))
+                    .append("\">").append(esc(p.id())).append("</a><td>")
                     .append(BuildPages.link(p.buildId())).append("<td>").append(esc(p.environment()))
                     .append("<td class=status>").append(esc(p.status())).append("<td>").append(esc(p.requestedBy()))
                     .append("<td>").append(esc(BuildPages.nz(p.approvedBy()))).append("<td>").append(esc(p.updatedAt()))
@@ -45,6 +46,28 @@ final class PromotionPages {
             b.append("</tr>");
         }
         return b.append("</table>").toString();
+    }
+
+    /**
+     * One promotion: where it is, its latest step and the steps so far; while it runs, app.js polls
+     * {@code /api/promotions/{id}} and updates them until it ends.
+     */
+    static String promotion(Promotion p, boolean complete, List<String> progress) {
+        StringBuilder b = new StringBuilder("<table id=promotion data-promotion=\"").append(esc(p.id()))
+                .append("\" data-complete=\"").append(complete).append("\">");
+        b.append("<tr><th>build<td>").append(BuildPages.link(p.buildId())).append("</tr><tr><th>to<td>")
+                .append(esc(p.environment())).append("</tr><tr><th>status<td id=promotion-status class=\"")
+                .append(esc(p.status())).append("\">").append(esc(p.status())).append("</tr><tr><th>requested by<td>")
+                .append(esc(p.requestedBy())).append("</tr><tr><th>approved by<td>").append(esc(BuildPages.nz(p.approvedBy())))
+                .append("</tr><tr><th>previous build<td>").append(BuildPages.link(p.previousBuild()))
+                .append("</tr><tr><th>snapshot<td><code>").append(esc(BuildPages.nz(p.snapshot())))
+                .append("</code></tr><tr><th>Puppet commit<td><code>").append(esc(BuildPages.nz(p.puppetCommit())))
+                .append("</code></tr><tr><th>updated<td id=promotion-updated>").append(esc(p.updatedAt()))
+                .append("</tr><tr><th>message<td id=promotion-message>").append(esc(p.message()))
+                .append("</tr></table><p><span id=promotion-live>").append(complete ? "" : "following…")
+                .append("</span></p><h2>Steps</h2><pre id=progress>");
+        for (String line : progress) b.append(esc(line)).append('\n');
+        return b.append("</pre>").toString();
     }
 
     static String audit(List<AuditEntry> entries) {

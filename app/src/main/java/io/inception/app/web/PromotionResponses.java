@@ -12,7 +12,7 @@ final class PromotionResponses {
 
     static int status(PromotionOutcome o) {
         if (o instanceof PromotionOutcome.Promoted) return 200;
-        if (o instanceof PromotionOutcome.Requested) return 202;
+        if (o instanceof PromotionOutcome.Requested || o instanceof PromotionOutcome.Started) return 202;
         if (o instanceof PromotionOutcome.Denied) return 403;
         if (o instanceof PromotionOutcome.Refused) return 409;
         return 502; // the deploy behind the promotion failed
@@ -25,6 +25,7 @@ final class PromotionResponses {
         if (o instanceof PromotionOutcome.Promoted p) m.put("promotion", p.promotion());
         if (o instanceof PromotionOutcome.Requested r) m.put("promotion", r.promotion());
         if (o instanceof PromotionOutcome.Failed f) m.put("promotion", f.promotion());
+        if (o instanceof PromotionOutcome.Started st) m.put("promotion", st.promotion());
         return m;
     }
 }

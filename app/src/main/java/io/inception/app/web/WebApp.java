@@ -4,6 +4,7 @@ import io.inception.app.access.AuditTrail;
 import io.inception.app.promotion.AptSuitePointers;
 import io.inception.app.promotion.EnvironmentFiles;
 import io.inception.app.promotion.PromotionWiring;
+import io.inception.app.promotion.PromotionWorker;
 import io.inception.app.promotion.StagingDeploy;
 import io.inception.app.release.GitTrunkHistory;
 import io.inception.app.release.LagBehindTrunk;
@@ -17,7 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Wires {@link WebServices} from a store, the apt repository, the environment files and the staging deploy. */
+/**
+ * Wires {@link WebServices} from a store, the apt repository, the environment files and the staging deploy.
+ * Promotions run on a background worker: a promote request answers 202 at once.
+ */
 public final class WebApp {
     private WebApp() {
     }
@@ -32,7 +36,8 @@ public final class WebApp {
                                        List<String> environments,
                                        Duration lagWarn, LabService labs, Path cacheDir, Path runsDir, Clock clock) {
         return new WebServices(store, new ReleaseManifests(store),
-                PromotionWiring.service(store, packaging, files, deploy, clock), PromotionWiring.users(store, clock),
+                PromotionWiring.service(store, packaging, files, deploy, clock,
+                        PromotionWorker.background(store.promotions(), clock)), PromotionWiring.users(store, clock),
                 new AuditTrail(store.audit(), clock),
                 new LagBehindTrunk(environments, new AptSuitePointers(packaging), store.builds(),
                         new GitTrunkHistory(cacheDir), clock, lagWarn),

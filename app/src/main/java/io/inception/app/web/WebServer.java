@@ -1,7 +1,6 @@
 package io.inception.app.web;
 
-import io.inception.app.access.Actor;
-import io.inception.app.promotion.PromotionOutcome;
+import io.inception.app.promotion.PromotionWorker;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -11,7 +10,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -23,10 +21,12 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final ScheduledExecutorService ticks;
+    private final WebServices services;
 
-    private WebServer(Javalin app, ScheduledExecutorService ticks) {
+    private WebServer(Javalin app, ScheduledExecutorService ticks, WebServices services) {
         this.app = app;
         this.ticks = ticks;
+        this.services = services;
     }
 
     /** Starts on {@code address} (port 0 picks a free one). */
@@ -54,8 +54,16 @@ public final class WebServer implements AutoCloseable {
         LoginRoutes.register(app, s);
         api(app, s, feed);
         pages(app, s, metrics);
+        // promotions whose server or CLI died end as FAILED "interrupted: ..." (PromotionService#interruptAbandoned)
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                s.promotions().interruptAbandoned();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("cannot look for abandoned promotions", e);
+            }
+        }, 0, PromotionWorker.HEARTBEAT.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
         app.start(address.getHostString(), address.getPort());
-        return new WebServer(app, ticks);
+        return new WebServer(app, ticks, s);
     }
 
     public int port() {
@@ -99,30 +107,14 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/rollouts/{id}", ctx -> Json.send(ctx, RolloutView.load(s.store(), ctx.pathParam("id"))
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no rollout " + ctx.pathParam("id")))));
         app.sse("/api/rollouts/{id}/events", client -> feed.attach(client, client.ctx().pathParam("id")));
-        app.get("/api/promotions", ctx -> Json.send(ctx, s.store().promotions().list(limit(ctx))));
-        app.post("/api/promotions", ctx -> {
-            Map<?, ?> body = ctx.bodyAsClass(Map.class);
-            String build = String.valueOf(body.get("build"));
-            String to = body.get("to") == null ? "staging" : String.valueOf(body.get("to"));
-            Actor a = Auth.actor(ctx);
-            respond(ctx, Boolean.TRUE.equals(body.get("request")) ? s.promotions().request(a, build, to)
-                    : s.promotions().promote(a, build, to));
-        });
-        app.post("/api/promotions/{id}/approve", ctx -> respond(ctx, s.promotions().approve(Auth.actor(ctx),
-                ctx.pathParam("id"))));
-        app.post("/api/environments/{env}/rollback", ctx -> respond(ctx, s.promotions().rollback(Auth.actor(ctx),
-                ctx.pathParam("env"))));
         app.get("/api/environments", ctx -> Json.send(ctx, s.lag() == null ? List.of() : s.lag().all()));
         app.get("/api/audit", ctx -> Json.send(ctx, s.store().audit().list(limit(ctx))));
         LabRoutes.register(app, s);
         RunDecisions.register(app, s);
+        PromotionRoutes.register(app, s);
     }
 
-    private static void respond(Context ctx, PromotionOutcome o) {
-        Json.send(ctx, PromotionResponses.status(o), PromotionResponses.body(o));
-    }
-
-    private static int limit(Context ctx) {
+    static int limit(Context ctx) {
         String l = ctx.queryParam("limit");
         return l == null ? 50 : Math.max(1, Math.min(1000, Integer.parseInt(l)));
     }
@@ -144,18 +136,6 @@ public final class WebServer implements AutoCloseable {
         app.get("/rollouts/{id}", ctx -> page(ctx, "Rollout " + ctx.pathParam("id"), RolloutPages.grid(
                 RolloutView.load(s.store(), ctx.pathParam("id")).orElseThrow(() ->
                         new io.javalin.http.NotFoundResponse("no rollout " + ctx.pathParam("id"))))));
-        app.get("/promotions", ctx -> promotionsPage(ctx, s, null, 200));
-        app.post("/promotions", ctx -> {
-            Actor a = Auth.actor(ctx);
-            String build = ctx.formParam("build");
-            String to = ctx.formParam("to") == null ? "staging" : ctx.formParam("to");
-            promotionsPage(ctx, s, "request".equals(ctx.formParam("action")) ? s.promotions().request(a, build, to)
-                    : s.promotions().promote(a, build, to), 0);
-        });
-        app.post("/promotions/{id}/approve", ctx -> promotionsPage(ctx, s,
-                s.promotions().approve(Auth.actor(ctx), ctx.pathParam("id")), 0));
-        app.post("/promotions/rollback", ctx -> promotionsPage(ctx, s,
-                s.promotions().rollback(Auth.actor(ctx), ctx.formParam("environment")), 0));
         app.get("/audit", ctx -> page(ctx, "Audit log", PromotionPages.audit(s.store().audit().list(limit(ctx)))));
     }
 
@@ -168,15 +148,7 @@ public final class WebServer implements AutoCloseable {
                 + ReportRoutes.links(s.runsDir(), List.of(runId)));
     }
 
-    private static void promotionsPage(Context ctx, WebServices s, PromotionOutcome o, int status) {
-        boolean error = o != null && !(o instanceof PromotionOutcome.Promoted || o instanceof PromotionOutcome.Requested);
-        ctx.status(o == null ? status : PromotionResponses.status(o));
-        page(ctx, "Promotions", PromotionPages.promotions(s.store().promotions().list(100),
-                o == null ? null : (o instanceof PromotionOutcome.Denied ? "denied: " : "") + o.message(), error,
-                Auth.csrf(ctx)));
-    }
-
-    private static void page(Context ctx, String title, String body) {
+    static void page(Context ctx, String title, String body) {
         ctx.html(Html.page(title, Auth.actor(ctx), Auth.csrf(ctx), body));
     }
 
@@ -184,5 +156,6 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         app.stop();
         ticks.shutdownNow();
+        services.promotions().close();
     }
 }

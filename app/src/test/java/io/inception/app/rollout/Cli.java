@@ -10,14 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A command run as a user types it (what it printed on stdout and stderr), and a config repository to run it with. */
-final class Cli {
-    record Result(int exit, String out, String err) {
+public final class Cli {
+    public record Result(int exit, String out, String err) {
     }
 
     private Cli() {
     }
 
-    static synchronized Result run(Object command, String... args) {
+    public static synchronized Result run(Object command, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();

@@ -8,6 +8,7 @@ import io.inception.app.access.Tokens;
 import io.inception.app.access.UserDirectory;
 import io.inception.app.promotion.PromotionIds;
 import io.inception.app.promotion.PromotionService;
+import io.inception.app.promotion.PromotionWorker;
 import io.inception.app.promotion.SmokePassedGate;
 import io.inception.app.promotion.StagingDeploy;
 import io.inception.app.promotion.SuitePointers;
@@ -25,16 +26,17 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running web server over a fresh store holding two QE-passed builds, a rollout in progress, users
  * {@code rita} (release manager) and {@code dave} (developer); suites and the staging deploy are in-memory
- * fakes that record what they were asked, and trunk is 3 commits / 20 days ahead of what qe runs.
+ * fakes that record what they were asked (the deploy runs on the server's promotion worker and can be held at a
+ * "gate"), and trunk is 3 commits / 20 days ahead of what qe runs.
  */
 final class WebFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-27T04:00:00Z");
@@ -43,8 +45,10 @@ final class WebFixture implements AutoCloseable {
 
     final Store store;
     final WebServer server;
-    final Map<String, String> suites = new HashMap<>(Map.of("qe", "b-2"));
-    final List<StagingDeploy.Request> deploys = new ArrayList<>();
+    final Map<String, String> suites = new java.util.concurrent.ConcurrentHashMap<>(Map.of("qe", "b-2"));
+    final List<StagingDeploy.Request> deploys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, the staging deploy waits at its "gate" until this is counted down (at most 60 s). */
+    volatile CountDownLatch hold;
     final String ritaToken;
     final String daveToken;
 
@@ -87,15 +91,33 @@ final class WebFixture implements AutoCloseable {
                 return "builds/" + buildId;
             }
         };
-        StagingDeploy deploy = r -> {
-            deploys.add(r);
-            return new StagingDeploy.Outcome.Deployed("4 hosts upgraded, smoke 14/14");
+        StagingDeploy deploy = new StagingDeploy() {
+            @Override
+            public Outcome deploy(Request r) {
+                return deploy(r, line -> { });
+            }
+
+            @Override
+            public Outcome deploy(Request r, java.util.function.Consumer<String> progress) {
+                deploys.add(r);
+                progress.accept("Puppet @" + r.puppetCommit() + " on 9 control VM(s) of " + r.environment());
+                progress.accept("rollout ro-" + r.promotionId() + ": waiting at gate of wave rest");
+                CountDownLatch gate = hold;
+                try {
+                    if (gate != null && !gate.await(60, TimeUnit.SECONDS)) return new Outcome.Failed("held for 60 s");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Outcome.Failed("interrupted");
+                }
+                progress.accept("smoke: 14 of 14 passed");
+                return new Outcome.Deployed("4 hosts upgraded, smoke 14/14");
+            }
         };
         TrunkHistory trunk = (url, branch, sha) -> Optional.of(new TrunkHistory.Missing(3,
                 clock.instant().minus(Duration.ofDays(20))));
         WebServices services = new WebServices(store, new ReleaseManifests(store),
                 new PromotionService(store, new SmokePassedGate(store.builds(), name -> Optional.empty()), pointers, deploy, audit, clock,
-                        new PromotionIds(store.promotions(), clock)),
+                        new PromotionIds(store.promotions(), clock), PromotionWorker.background(store.promotions(), clock)),
                 users, audit, new LagBehindTrunk(List.of("qe", "staging"), pointers, store.builds(), trunk, clock,
                 Duration.ofDays(14)), null, clock, Duration.ofMillis(200), home.resolve("runs"));
         server = WebServer.start(services, new InetSocketAddress("127.0.0.1", 0), Duration.ZERO);

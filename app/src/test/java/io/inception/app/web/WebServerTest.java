@@ -167,11 +167,73 @@ class WebServerTest {
 
         HttpResponse<String> ok = post("/promotions", "application/x-www-form-urlencoded",
                 form("csrf", rita[1], "build", "b-2", "to", "staging", "action", "promote"), "Cookie", rita[0]);
-        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-        assertThat(ok.body()).contains("staging runs b-2");
+        assertThat(ok.statusCode()).as("the form goes to the started promotion's page").isEqualTo(303);
+        String page = ok.headers().firstValue("Location").orElseThrow();
+        assertThat(page).matches("/promotions/p-\\d{8}-\\d{4}");
+        String id = page.substring("/promotions/".length());
+        assertThat(ended(id).path("promotion").path("message").asText()).isEqualTo("staging runs b-2: 4 hosts upgraded, smoke 14/14");
+        assertThat(get(page, "Cookie", rita[0]).body()).contains("id=promotion-status class=\"SUCCEEDED\"",
+                "staging runs b-2", "smoke: 14 of 14 passed");
         assertThat(web.suites).containsEntry("staging", "b-2");
         assertThat(web.deploys).anySatisfy(d -> assertThat(d.snapshot()).isEqualTo("builds/b-2"));
         assertThat(get("/audit", "Cookie", rita[0]).body()).contains("rita", "promote", "b-2 -&gt; staging");
+    }
+
+    @Test
+    void aPromoteRequestAnswers202AtOnceWhileTheWorkerDeploysAndThePromotionTellsItsSteps() throws Exception {
+        web.hold = new java.util.concurrent.CountDownLatch(1);
+        try {
+            HttpResponse<String> r = post("/api/promotions", "application/json", "{\"build\":\"b-1\",\"to\":\"staging\"}",
+                    "Authorization", "Bearer " + web.ritaToken);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(r.body());
+            String id = body.path("promotion").path("id").asText();
+            assertThat(body.path("outcome").asText()).isEqualTo("started");
+            assertThat(r.headers().firstValue("Location")).contains("/api/promotions/" + id);
+
+            // the deploy is held at its gate: the promotion is RUNNING, its steps so far are there
+            com.fasterxml.jackson.databind.JsonNode running = await(id, v -> v.path("progress").size() == 2);
+            assertThat(running.path("promotion").path("status").asText()).isEqualTo("RUNNING");
+            assertThat(running.path("complete").asBoolean()).isFalse();
+            assertThat(running.path("promotion").path("message").asText()).isEqualTo("rollout ro-" + id + ": waiting at gate of wave rest");
+            HttpResponse<String> busy = post("/api/promotions", "application/json", "{\"build\":\"b-2\",\"to\":\"staging\"}",
+                    "Authorization", "Bearer " + web.ritaToken);
+            assertThat(busy.statusCode()).isEqualTo(409);
+            assertThat(busy.body()).contains("promotion " + id + " of b-1 to staging is still running");
+
+            web.hold.countDown();
+            com.fasterxml.jackson.databind.JsonNode done = ended(id);
+            assertThat(done.path("promotion").path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(done.path("progress")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                    .containsExactly("Puppet @77aa88bb99cc00dd11ee22ff33aa44bb55cc66dd on 9 control VM(s) of staging", "rollout ro-" + id + ": waiting at gate of wave rest",
+                            "smoke: 14 of 14 passed");
+            assertThat(get("/api/promotions/p-none", "Authorization", "Bearer " + web.ritaToken).statusCode()).isEqualTo(404);
+        } finally {
+            web.hold.countDown();
+            web.hold = null;
+        }
+    }
+
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** {@code GET /api/promotions/{id}} once {@code until} holds for it (within 30 s). */
+    static com.fasterxml.jackson.databind.JsonNode await(String id,
+            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> until) throws Exception {
+        io.inception.engine.wait.Waited<com.fasterxml.jackson.databind.JsonNode> w = io.inception.engine.wait.WaitStrategy
+                .of(Duration.ofSeconds(30), Duration.ofMillis(50)).poll("promotion " + id, () -> {
+                    try {
+                        var v = JSON.readTree(get("/api/promotions/" + id, "Authorization", "Bearer " + web.ritaToken).body());
+                        return java.util.Optional.of(v).filter(until);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        assertThat(w).as(w.toString()).isInstanceOf(io.inception.engine.wait.Waited.Reached.class);
+        return ((io.inception.engine.wait.Waited.Reached<com.fasterxml.jackson.databind.JsonNode>) w).value();
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode ended(String id) throws Exception {
+        return await(id, v -> v.path("complete").asBoolean());
     }
 
     @Test

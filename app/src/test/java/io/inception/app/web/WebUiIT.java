@@ -141,8 +141,19 @@ class WebUiIT {
         shot("rollout-grid-done");
 
         open("/promotions");
+        web.hold = new java.util.concurrent.CountDownLatch(1);
         browser.findElement(By.cssSelector("button.approve")).click();
-        assertThat(message()).contains("promoted", "staging runs b-1");
+        // the approval starts the promotion on the server's worker; its page follows it until it ends
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the promotion's page while its deploy is held")
+                .until(d -> d.findElements(By.id("progress")).stream().anyMatch(e -> e.getText().contains("waiting at gate")));
+        assertThat(browser.findElement(By.id("promotion-status")).getText()).isEqualTo("RUNNING");
+        shot("promotion-running");
+        web.hold.countDown();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the promotion's page to show it SUCCEEDED")
+                .until(d -> d.findElements(By.id("promotion-status")).stream()
+                        .anyMatch(e -> e.getText().equals("SUCCEEDED")));
+        assertThat(browser.findElement(By.id("promotion-message")).getText()).contains("staging runs b-1");
+        assertThat(browser.findElement(By.id("progress")).getText()).contains("rollout", "smoke: 14 of 14 passed");
         assertThat(web.suites).containsEntry("staging", "b-1");
         shot("promotions-approved");
 

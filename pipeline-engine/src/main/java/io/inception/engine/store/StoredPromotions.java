@@ -36,6 +36,15 @@ public final class StoredPromotions {
         });
     }
 
+    /**
+     * Marks a RUNNING promotion as still worked on at {@code at} (the worker's heartbeat), changing nothing else;
+     * false when it is not RUNNING (any more).
+     */
+    public boolean touch(String id, java.time.Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE promotions SET updated_at = :at WHERE id = :id AND status = :s")
+                .bind("at", Sql.ts(at)).bind("id", id).bind("s", PromotionStatus.RUNNING.name()).execute()) == 1;
+    }
+
     public Optional<Promotion> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM promotions WHERE id = :id")
                 .bind("id", id).map(MAPPER).findOne());
