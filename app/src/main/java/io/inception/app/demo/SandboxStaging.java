@@ -71,7 +71,7 @@ public final class SandboxStaging implements DeployTargets, AutoCloseable {
         try {
             PackageIndex index = new HttpAptIndex(PackageIndex.fixed(Map.of("nova-compute", List.of(PREVIOUS))));
             SandboxStaging staging = start(index, packaging.sourcesLine(apt.url(), "staging"), apt.url(), apt, computeHosts,
-                    from, "", workDir, sourceRoot);
+                    from, "", null, workDir, sourceRoot);
             // what configuration management gives every host: the key apt checks Inception's repository with
             String key = packaging.key().exportArmored();
             staging.fleet().hosts().forEach(h -> h.state().withFile(Packaging.HOST_KEYRING, key));
@@ -85,9 +85,14 @@ public final class SandboxStaging implements DeployTargets, AutoCloseable {
         }
     }
 
-    /** As above with a given package index and apt line; {@code extraYaml} is appended to the environment file. */
+    /**
+     * As above with a given package index and apt line; {@code extraYaml} is appended to the environment file; with
+     * a {@code gateTimeout} (else null) the canary wave has a manual gate after it ({@code gate: manual}) and a
+     * promotion waits for its approval that long ({@code promotion.gate-timeout}).
+     */
     static SandboxStaging start(PackageIndex index, String aptSource, String aptUrl, AutoCloseable aptServer,
-                                int computeHosts, String from, String extraYaml, Path workDir, Path sourceRoot) {
+                                int computeHosts, String from, String extraYaml, Duration gateTimeout, Path workDir,
+                                Path sourceRoot) {
         int controlVms = DemoPuppet.ROLES.size();
         SandboxFleet fleet = SandboxFleet.start(SandboxFleetSpec.of(controlVms + computeHosts, 1, workDir.resolve("fleet"))
                 .withIndex(index));
@@ -105,7 +110,7 @@ public final class SandboxStaging implements DeployTargets, AutoCloseable {
         InovaSimulator cloud = InovaSimulator.start(InovaSpec.defaults()
                 .withComputeHosts(compute.stream().map(HostTarget::name).toList()).withBootDelay(Duration.ofMillis(300)));
         return new SandboxStaging(fleet, cloud, aptServer, aptSource, control, compute, ssh,
-                environment(control, compute, from, aptUrl, extraYaml), sourceRoot);
+                environment(control, compute, from, aptUrl, extraYaml, gateTimeout), sourceRoot);
     }
 
     @Override
@@ -134,9 +139,12 @@ public final class SandboxStaging implements DeployTargets, AutoCloseable {
         return cloud;
     }
 
-    /** staging: two cells, waves [1, 50%, rest], one failure allowed, Puppet roles on the control VMs. */
+    /**
+     * staging: two cells, waves [1, 50%, rest] (a manual gate after the canary when {@code gateTimeout} is not
+     * null), one failure allowed, Puppet roles on the control VMs.
+     */
     static EnvironmentFile environment(List<HostTarget> control, List<HostTarget> compute, String from, String aptUrl,
-                                       String extraYaml) {
+                                       String extraYaml, Duration gateTimeout) {
         StringBuilder cells = new StringBuilder();
         for (String cell : List.of("stg-c1", "stg-c2")) {
             List<String> names = compute.stream().filter(h -> h.cell().equals(cell)).map(HostTarget::name).toList();
@@ -148,7 +156,7 @@ public final class SandboxStaging implements DeployTargets, AutoCloseable {
                 description: Sandbox staging, promoted from %s
                 cells:
                 %swaves:
-                  - {name: canary, size: 1}
+                  - {name: canary, size: 1%s}
                   - {name: half, size: 50%%}
                   - {name: rest, size: rest}
                 failure-budget:
@@ -159,7 +167,9 @@ public final class SandboxStaging implements DeployTargets, AutoCloseable {
                 promotion:
                   from: %s
                   apt-url: %s
-                """.formatted(from, cells, from, aptUrl) + DemoPuppet.puppetSection(control) + extraYaml,
+                %s""".formatted(from, cells, gateTimeout == null ? "" : ", gate: manual", from, aptUrl,
+                gateTimeout == null ? "" : "  gate-timeout: " + gateTimeout.toSeconds() + "s\n")
+                + DemoPuppet.puppetSection(control) + extraYaml,
                 "sandbox/staging.yaml").orElseThrow();
     }
 

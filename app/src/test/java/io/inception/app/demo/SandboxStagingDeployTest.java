@@ -7,14 +7,24 @@ import io.inception.app.access.Role;
 import io.inception.app.promotion.EnvironmentDeploy;
 import io.inception.app.promotion.PromotionIds;
 import io.inception.app.promotion.PromotionOutcome;
+import io.inception.app.promotion.PromotionRunner;
 import io.inception.app.promotion.PromotionService;
+import io.inception.app.promotion.PromotionWorker;
 import io.inception.app.promotion.SmokePassedGate;
 import io.inception.app.release.ReleaseFixture;
 import io.inception.app.promotion.StagingDeploy;
 import io.inception.engine.model.Build;
+import io.inception.engine.executor.IdGenerator;
+import io.inception.engine.model.ExecutionStatus;
 import io.inception.engine.rollout.HostPhase;
+import io.inception.engine.rollout.InMemoryDrain;
+import io.inception.engine.rollout.RolloutEngine;
 import io.inception.engine.rollout.RolloutRecord;
+import io.inception.engine.store.Promotion;
+import io.inception.engine.store.PromotionStatus;
 import io.inception.engine.store.Store;
+import io.inception.engine.wait.WaitStrategy;
+import io.inception.engine.wait.Waited;
 import io.inception.packaging.stage.PackageReport;
 import io.inception.sandbox.ssh.HostFault;
 import io.inception.sandbox.ssh.PackageIndex;
@@ -29,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +59,10 @@ class SandboxStagingDeployTest {
     Path home;
     Store store;
     SandboxStaging staging;
-    final List<String> progress = new ArrayList<>();
+    final List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Suites in memory, every repointing in order. */
-    final List<String> pointed = new ArrayList<>();
-    final Map<String, String> suites = new java.util.HashMap<>();
+    final List<String> pointed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Map<String, String> suites = new java.util.concurrent.ConcurrentHashMap<>();
     final io.inception.app.promotion.SuitePointers pointers = new io.inception.app.promotion.SuitePointers() {
         @Override
         public java.util.Optional<String> current(String suite) {
@@ -75,9 +86,14 @@ class SandboxStagingDeployTest {
         store.builds().save(new Build("b-9", null, List.of(), "abd", Instant.parse("2026-11-27T06:00:00Z")));
         store.builds().putFact("b-9", "package", new PackageReport("b-9", "3.0-1", List.of(new PackageReport.PackageRecord(
                 "nova-compute", "3.0-1", "all", 1, "00", "/w/nova-compute.deb")), "builds/b-9", "qe"));
-        staging = SandboxStaging.start(PackageIndex.fixed(Map.of("nova-compute", List.of("1.0-1", "2.0-1", "3.0-1"))), APT,
-                "http://127.0.0.1:9/apt", null, 4, "qe", "smoke: {retries: 0}\n", home.resolve("sandbox"),
-                InceptionHome.sourceRoot());
+        staging = sandbox(null);
+    }
+
+    /** The sandbox staging; with a manual gate after its canary wave when {@code gateTimeout} is not null. */
+    SandboxStaging sandbox(Duration gateTimeout) {
+        return SandboxStaging.start(PackageIndex.fixed(Map.of("nova-compute", List.of("1.0-1", "2.0-1", "3.0-1"))), APT,
+                "http://127.0.0.1:9/apt", null, 4, "qe", "smoke: {retries: 0}\n", gateTimeout,
+                home.resolve(gateTimeout == null ? "sandbox" : "gated"), InceptionHome.sourceRoot());
     }
 
     @AfterEach
@@ -165,27 +181,92 @@ class SandboxStagingDeployTest {
 
     @Test
     void rollbackRePromotesThePreviousGoodBuildOntoTheHosts() {
-        for (String b : List.of("b-7", "b-9")) {
-            store.builds().putFact(b, SmokeStage.factName("qe"), ReleaseFixture.smokeReport("qe", "x", true, Instant.now()));
-        }
-        Clock clock = Clock.systemUTC();
-        PromotionService service = new PromotionService(store, new SmokePassedGate(store.builds(),
-                n -> java.util.Optional.of(staging.file())), pointers,
-                new EnvironmentDeploy(staging, pointers, store, home, clock, progress::add), new AuditTrail(store.audit(), clock),
-                clock, new PromotionIds(store.promotions(), clock));
-        Actor rita = new Actor("rita", Role.RELEASE_MANAGER, "test");
+        PromotionService service = promotions(PromotionWorker.inline(store.promotions(), Clock.systemUTC()));
 
-        assertThat(service.promote(rita, "b-7", "staging")).as(String.join("\n", progress))
+        assertThat(service.promote(RITA, "b-7", "staging")).as(String.join("\n", progress))
                 .isInstanceOf(PromotionOutcome.Promoted.class);
-        assertThat(service.promote(rita, "b-9", "staging")).isInstanceOf(PromotionOutcome.Promoted.class);
+        assertThat(service.promote(RITA, "b-9", "staging")).isInstanceOf(PromotionOutcome.Promoted.class);
         assertThat(versions()).containsOnly("3.0-1");
 
-        PromotionOutcome back = service.rollback(rita, "staging");
+        PromotionOutcome back = service.rollback(RITA, "staging");
 
         assertThat(back).as(back.message()).isInstanceOf(PromotionOutcome.Promoted.class);
         assertThat(((PromotionOutcome.Promoted) back).promotion().buildId()).isEqualTo("b-7");
         assertThat(versions()).containsOnly("2.0-1");
         assertThat(suites).containsEntry("staging", "b-7");
         assertThat(pointed).containsExactly("staging=b-7", "staging=b-9", "staging=b-7");
+    }
+
+    /** A promotion service over the sandbox staging whose builds b-7 and b-9 passed QE's smoke suite. */
+    PromotionService promotions(PromotionRunner runner) {
+        for (String b : List.of("b-7", "b-9")) {
+            store.builds().putFact(b, SmokeStage.factName("qe"), ReleaseFixture.smokeReport("qe", "x", true, Instant.now()));
+        }
+        Clock clock = Clock.systemUTC();
+        return new PromotionService(store, new SmokePassedGate(store.builds(),
+                n -> java.util.Optional.of(staging.file())), pointers,
+                new EnvironmentDeploy(staging, pointers, store, home, clock, progress::add), new AuditTrail(store.audit(), clock),
+                clock, new PromotionIds(store.promotions(), clock), runner);
+    }
+
+    @Test
+    void aPromotionWaitsAtTheRolloutsManualGateAndOnceApprovedStagingRunsTheBuild() throws Exception {
+        staging.close();
+        staging = sandbox(Duration.ofMinutes(10));
+        suites.put("staging", "b-6");
+        try (PromotionWorker worker = PromotionWorker.background(store.promotions(), Clock.systemUTC())) {
+            PromotionOutcome started = promotions(worker).promote(RITA, "b-7", "staging");
+            assertThat(started).as(started.message()).isInstanceOf(PromotionOutcome.Started.class);
+            String id = ((PromotionOutcome.Started) started).promotion().id();
+
+            RolloutRecord waiting = await("the rollout at its manual gate", () -> store.rollouts().list().stream()
+                    .filter(r -> r.status() == ExecutionStatus.WAITING).findFirst());
+            assertThat(versions()).as("the canary is upgraded, the rest waits").containsExactlyInAnyOrder("2.0-1",
+                    "1.0-1", "1.0-1", "1.0-1");
+            Promotion held = await("the promotion to say where it waits", () -> store.promotions().find(id)
+                    .filter(p -> p.message().contains("waiting for approval")));
+            assertThat(held.status()).isEqualTo(PromotionStatus.RUNNING);
+            assertThat(held.message()).contains(waiting.id(), "inception rollout approve " + waiting.id());
+
+            assertThat(new RolloutEngine(store.rollouts(), null, new InMemoryDrain(), Clock.systemUTC(),
+                    IdGenerator.timeBased(Clock.systemUTC(), new java.util.Random())).approve(waiting.id())).isTrue();
+
+            Promotion done = await("the promotion to end", () -> store.promotions().find(id)
+                    .filter(p -> p.status().isComplete()));
+            assertThat(done.status()).as(done.message() + "\n" + String.join("\n", progress))
+                    .isEqualTo(PromotionStatus.SUCCEEDED);
+            assertThat(done.message()).contains("4 of 4 host(s) on nova-compute 2.0-1", "smoke passed");
+            assertThat(versions()).containsOnly("2.0-1");
+            assertThat(suites).containsEntry("staging", "b-7");
+        }
+    }
+
+    @Test
+    void aGateNobodyApprovesBeforeTheGateTimeoutFailsThePromotionAndUndoesIt() {
+        staging.close();
+        staging = sandbox(Duration.ofSeconds(3));
+        suites.put("staging", "b-6");
+
+        PromotionOutcome outcome = promotions(PromotionWorker.inline(store.promotions(), Clock.systemUTC()))
+                .promote(RITA, "b-7", "staging");
+
+        assertThat(outcome).as(outcome.message()).isInstanceOf(PromotionOutcome.Failed.class);
+        RolloutRecord rollout = store.rollouts().list().get(0);
+        assertThat(outcome.message()).contains("rollout " + rollout.id() + " still waiting after PT3S (waiting for approval",
+                "1 host(s) rolled back to their previous version", "staging stays on b-6");
+        assertThat(versions()).containsOnly("1.0-1");
+        assertThat(suites).containsEntry("staging", "b-6");
+        assertThat(pointed).startsWith("staging=b-7", "staging=b-6").endsWith("staging=b-6");
+        assertThat(rollout.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(store.rollouts().hosts(rollout.id())).filteredOn(h -> h.phase() == HostPhase.ROLLED_BACK).hasSize(1);
+        assertThat(store.promotions().list(1).get(0).status()).isEqualTo(PromotionStatus.FAILED);
+    }
+
+    static final Actor RITA = new Actor("rita", Role.RELEASE_MANAGER, "test");
+
+    static <T> T await(String what, java.util.function.Supplier<java.util.Optional<T>> probe) throws InterruptedException {
+        Waited<T> w = WaitStrategy.of(Duration.ofSeconds(90), Duration.ofMillis(100)).poll(what, probe);
+        assertThat(w).as(w.toString()).isInstanceOf(Waited.Reached.class);
+        return ((Waited.Reached<T>) w).value();
     }
 }
