@@ -180,8 +180,8 @@ public final class PromotionService {
 
     /** One step of a running deploy: kept for the page, and as the stored promotion's message. */
     private void step(Promotion running, String line) {
-        progress.add(running.id(), line);
         promotions().save(running.with(PromotionStatus.RUNNING, line, clock.instant()));
+        progress.add(running.id(), line);
     }
 
     /** How {@code p} stands, as an outcome: final once it SUCCEEDED or FAILED, else {@link PromotionOutcome.Started}. */
