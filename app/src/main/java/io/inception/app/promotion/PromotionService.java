@@ -147,7 +147,11 @@ public final class PromotionService {
                     running.id() + (undone == null ? "" : ", undoing " + undone.id()) + ", puppet @ "
                             + (puppet == null ? "-" : puppet));
         }
-        runner.start(running.id(), () -> carryOut(actor, running));
+        try {
+            runner.start(running.id(), () -> carryOut(actor, running));
+        } catch (IllegalStateException e) {
+            return fail(actor, running, e.getMessage()); // the worker is closed: nothing was changed
+        }
         return outcome(promotions().find(running.id()).orElse(running));
     }
 

@@ -118,6 +118,19 @@ class PromotionRunnerTest {
     }
 
     @Test
+    void aStoppedWorkerTakesNoPromotionAndSaysSo() {
+        PromotionWorker worker = PromotionWorker.background(store.promotions(), clock);
+        worker.close();
+
+        PromotionOutcome outcome = service(r -> new StagingDeploy.Outcome.Deployed("-"), worker).promote(RITA, "b-1", "staging");
+
+        assertThat(outcome).isInstanceOf(PromotionOutcome.Failed.class);
+        assertThat(outcome.message()).contains("the promotion worker is closed (the server is stopping)");
+        assertThat(suites.pointers).doesNotContainKey("staging");
+        assertThat(worker.active()).isEmpty();
+    }
+
+    @Test
     void aRunningPromotionWhoseProcessStoppedEndsInterruptedWithItsSuiteBackAndOneStillBeatingIsLeftAlone() {
         suites.pointers.put("staging", "b-2");
         suites.pointers.put("qe", "b-2");
