@@ -56,6 +56,7 @@ class PromoteOverApiTest {
                 "  rollout ro-p-", ": waiting at gate of wave rest", "  smoke: 14 of 14 passed",
                 "promoted b-2 to staging (p-").endsWith("staging runs b-2: 4 hosts upgraded, smoke 14/14\n");
         assertThat(web.suites).containsEntry("staging", "b-2");
+        assertThat(r.out() + r.err()).as("the API token is never printed").doesNotContain(web.ritaToken);
     }
 
     @Test
