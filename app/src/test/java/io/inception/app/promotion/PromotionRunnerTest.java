@@ -171,18 +171,6 @@ class PromotionRunnerTest {
                 .isEqualTo("inception promote b-2 -> staging FAILED");
     }
 
-    @Test
-    void theHeartbeatMovesOnlyARunningPromotion() {
-        store.promotions().save(running("p-1", "b-1", "staging", null, T0.minusSeconds(600), "rollout"));
-        assertThat(store.promotions().touch("p-1", T0)).isTrue();
-        Promotion touched = store.promotions().find("p-1").orElseThrow();
-        assertThat(touched.updatedAt()).isEqualTo(T0);
-        assertThat(touched.message()).isEqualTo("rollout");
-        store.promotions().save(touched.with(PromotionStatus.SUCCEEDED, "done", T0));
-        assertThat(store.promotions().touch("p-1", T0.plusSeconds(15))).isFalse();
-        assertThat(store.promotions().find("p-1").orElseThrow().updatedAt()).isEqualTo(T0);
-    }
-
     static Promotion running(String id, String build, String env, String previous, Instant at, String message) {
         return new Promotion(id, build, env, PromotionStatus.RUNNING, "rita", "rita", previous, "builds/" + build, null,
                 null, message, at, at);

@@ -53,6 +53,23 @@ public abstract class ReleaseAccessContractTest {
     }
 
     @Test
+    void aHeartbeatMovesOnlyARunningPromotionsUpdatedAt() {
+        Promotion running = new Promotion("p-1", "b-1", "staging", PromotionStatus.RUNNING, "rm", "rm", "b-0",
+                "builds/b-1", null, null, "rollout ro-1: 3 of 200 hosts", T0, T0);
+        store.promotions().save(running);
+        store.promotions().save(new Promotion("p-2", "b-2", "qe", PromotionStatus.SUCCEEDED, "rm", "rm", null, null, null,
+                null, "done", T0, T0));
+
+        assertThat(store.promotions().touch("p-1", T0.plusSeconds(15))).isTrue();
+        assertThat(store.promotions().touch("p-2", T0.plusSeconds(15))).as("a promotion that ended has no heartbeat").isFalse();
+        assertThat(store.promotions().touch("p-none", T0.plusSeconds(15))).isFalse();
+
+        assertThat(store.promotions().find("p-1")).contains(running.with(PromotionStatus.RUNNING, running.message(),
+                T0.plusSeconds(15)));
+        assertThat(store.promotions().find("p-2").orElseThrow().updatedAt()).isEqualTo(T0);
+    }
+
+    @Test
     void usersTokensAndSessionsAreFoundOnlyByTheirHashes() {
         assertThat(store.users().add(new UserAccount("rita", "release-manager", "$argon2id$x", T0))).isTrue();
         assertThat(store.users().add(new UserAccount("rita", "admin", "$argon2id$y", T0))).isFalse();
