@@ -11,7 +11,6 @@ import io.inception.cluster.run.OrphanedRuns;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.rollout.EnvironmentTargets;
-import io.inception.engine.rollout.InMemoryDrain;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -65,9 +64,7 @@ public final class ClusterOptions {
                 return repository.at(configRef).environment(name);
             }
         }, inception.home().dir().resolve("known_hosts"), InceptionHome.sourceRoot(), System::getenv);
-        RolloutWaveWork waves = new RolloutWaveWork(inception.store().rollouts(),
-                env -> targets.forEnvironment(env).settings(), new InMemoryDrain(), clock,
-                IdGenerator.timeBased(clock, new Random()), Duration.ofSeconds(10));
+        RolloutWaveWork waves = ClusterRollouts.waves(inception.store(), targets, clock, IdGenerator.timeBased(clock, new Random()));
         ClusterConfig config = ClusterConfig.of(nodeId != null ? nodeId : defaultNodeId(), Zones.parse(zones))
                 .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
         javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);

@@ -66,11 +66,12 @@ public final class RunDeployedEnvironments implements DeployedEnvironmentSource 
                 logins.settings(file), null);
     }
 
-    /** The hosts the run's rollout left on the new version, when the run had a rollout. */
+    /** The hosts the run's rollout (or its cells' rollouts) left on the new version, when the run had a rollout. */
     private List<HostTarget> upgradedHosts(StageContext context, List<HostTarget> all) {
         Optional<RolloutSummary> rollout = context.output("rollout", RolloutSummary.class);
         if (rollout.isEmpty()) return all;
-        List<HostRecord> records = rollouts.hosts(rollout.get().rolloutId());
+        // a cluster's rollout stage ran one rollout per cell: its output lists them all
+        List<HostRecord> records = rollout.get().rolloutIds().stream().flatMap(id -> rollouts.hosts(id).stream()).toList();
         Set<String> done = records.stream().filter(h -> h.phase() == HostPhase.DONE).map(h -> h.host().name())
                 .collect(Collectors.toSet());
         List<String> left = records.stream().filter(h -> h.phase() != HostPhase.DONE)
