@@ -12,7 +12,10 @@ import io.inception.engine.rollout.RolloutEngine;
 import io.inception.engine.rollout.RolloutRecord;
 import io.inception.engine.rollout.RolloutSpec;
 import io.inception.engine.rollout.RolloutTargets;
+import io.inception.engine.model.RetryPolicy;
+import io.inception.engine.model.StageDef;
 import io.inception.engine.stage.StageResult;
+import io.inception.engine.unittest.TestStageContext;
 import io.inception.engine.store.Store;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueuedRolloutDriverTest {
     private static final List<HostTarget> HOSTS = List.of(new HostTarget("a-1", "c1", "127.0.0.1", 22),
             new HostTarget("a-2", "c1", "127.0.0.1", 22), new HostTarget("b-1", "c2", "127.0.0.1", 22));
+    private static final StageDef STAGE = new StageDef("roll", "rollout", Map.of(), null, RetryPolicy.NONE, "test");
     private static final RolloutSpec SPEC = RolloutSpec.of("qe", "b-1", "2.0-1", SandboxCells.SOURCE);
 
     @Test
@@ -42,10 +47,10 @@ class QueuedRolloutDriverTest {
             QueuedRolloutDriver driver = new QueuedRolloutDriver(store.rollouts(), queue, new CellRegions(ds),
                     Clock.systemUTC(), IdGenerator.sequential("new-"), Duration.ofSeconds(1));
             // what the first call left: c1 planned under ro-a and queued, c2's id ro-b chosen, then kill -9
-            DriverContext context = new DriverContext("r-7");
-            context.checkpoints.put("cells", "c1,c2");
-            context.checkpoints.put("rollout-id@c1", "ro-a");
-            context.checkpoints.put("rollout-id@c2", "ro-b");
+            TestStageContext context = new TestStageContext("r-7", STAGE, null, null);
+            context.checkpointValues.put("cells", "c1,c2");
+            context.checkpointValues.put("rollout-id@c1", "ro-a");
+            context.checkpointValues.put("rollout-id@c2", "ro-b");
             new RolloutEngine(store.rollouts(), null, new InMemoryDrain(), Clock.systemUTC(), kind -> "ro-a")
                     .plan(SPEC, HOSTS.subList(0, 2));
             queue.submit(CellRollouts.firstWave("c1", "ro-a", Optional.of("r-7")));
@@ -66,8 +71,8 @@ class QueuedRolloutDriverTest {
             assertThat(queue.items()).extracting(Claim::zone, Claim::id).containsExactlyInAnyOrder(
                     org.assertj.core.groups.Tuple.tuple(Optional.of("c1"), "ro-a"),
                     org.assertj.core.groups.Tuple.tuple(Optional.of("c2"), "ro-b"));
-            assertThat(context.checkpoints).containsEntry("queued", "true");
-            assertThat(context.log).containsExactly("INFO rollout ro-b of cell c2 planned: 1 hosts, version 2.0-1;"
+            assertThat(context.checkpointValues).containsEntry("queued", "true");
+            assertThat(context.logLines).containsExactly("INFO rollout ro-b of cell c2 planned: 1 hosts, version 2.0-1;"
                     + " its waves are queued for zone c2");
 
             driver.drive(context, fleet, new InMemoryDrain(), () -> {
@@ -86,7 +91,7 @@ class QueuedRolloutDriverTest {
             DataSource ds = ClusterDatabase.dataSource(url);
             QueuedRolloutDriver driver = new QueuedRolloutDriver(store.rollouts(), new WorkQueue(ds, Clock.systemUTC()),
                     new CellRegions(ds), Clock.systemUTC(), IdGenerator.sequential("new-"), Duration.ofSeconds(1));
-            StageResult result = driver.drive(new DriverContext("r-8"),
+            StageResult result = driver.drive(new TestStageContext("r-8", STAGE, null, null),
                     new RolloutTargets.Fleet(List.of(new HostTarget("a-1", "cell one", "127.0.0.1", 22)), null),
                     new InMemoryDrain(), () -> new RolloutDriver.Plan.Ready(SPEC));
             assertThat(result).isEqualTo(StageResult.Failed.permanent("rollout: cell 'cell one' cannot be a cluster zone:"

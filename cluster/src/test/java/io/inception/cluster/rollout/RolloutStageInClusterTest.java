@@ -118,6 +118,18 @@ class RolloutStageInClusterTest {
         return executor.start(pipeline(), Environment.named("qe"), RunOptions.defaults());
     }
 
+    /** Starts a node for each cell, runs the pipeline to its end and checks how it ended; the run's id. */
+    private String runWithCellNodes(ExecutionStatus expected) throws Exception {
+        nodes.start("node-c1", "c1");
+        nodes.start("node-c2", "c2");
+        try (Executor executor = executor(environment(""))) {
+            String runId = start(executor);
+            Run run = executor.awaitCompletion(runId, WAIT);
+            assertThat(run.status()).isEqualTo(expected);
+            return runId;
+        }
+    }
+
     private Map<String, String> cellRollouts(String runId) {
         Map<String, String> all = store.checkpoints().all(runId, "roll");
         return Map.of("c1", all.get("rollout-id@c1"), "c2", all.get("rollout-id@c2"));
@@ -132,57 +144,43 @@ class RolloutStageInClusterTest {
 
     @Test
     void theStagePlansOneRolloutPerCellAndNodesOfEachZoneRunItsWaves() throws Exception {
-        nodes.start("node-c1", "c1");
-        nodes.start("node-c2", "c2");
         nodes.start("node-ord", "ord");
-        try (Executor executor = executor(environment(""))) {
-            String runId = start(executor);
-            Run run = executor.awaitCompletion(runId, WAIT);
-
-            assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            Map<String, String> byCell = cellRollouts(runId);
-            assertThat(store.rollouts().list()).extracting(RolloutRecord::id)
-                    .as("one rollout per cell, nothing else planned").containsExactlyInAnyOrderElementsOf(byCell.values());
-            RolloutSummary output = EngineJson.read(store.stages().outputJson(runId, "roll").orElseThrow(), RolloutSummary.class);
-            assertThat(output.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertThat(output.hosts()).isEqualTo(8);
-            assertThat(output.count(HostPhase.DONE)).isEqualTo(8);
-            assertThat(output.rolloutIds()).containsExactly(byCell.get("c1"), byCell.get("c2"));
-            assertThat(output.cells()).extracting(RolloutSummary::status).containsOnly(ExecutionStatus.SUCCEEDED);
-            assertThat(store.stages().find(runId, "roll").orElseThrow().message())
-                    .isEqualTo("SUCCEEDED 8 hosts: 8 done, 0 rolled back, 0 failed, 0 in flight, 0 pending in 2 cells");
-            for (String cell : List.of("c1", "c2")) {
-                String id = byCell.get(cell);
-                assertThat(store.rollouts().hosts(id)).extracting(h -> h.host().cell()).containsOnly(cell);
-                assertThat(store.rollouts().hosts(id)).extracting(HostRecord::wave).containsExactly(0, 1, 1, 2);
-                assertThat(nodes.of(id)).as("cell %s's waves, each once, on the node of its zone, for run %s", cell, runId)
-                        .containsExactly("node-" + cell + " " + id + " wave 0 run " + runId,
-                                "node-" + cell + " " + id + " wave 1 run " + runId,
-                                "node-" + cell + " " + id + " wave 2 run " + runId);
-            }
-            assertThat(nodes.journal).noneMatch(l -> l.startsWith("node-ord "));
-            assertEveryHostUpgradedOnce();
+        String runId = runWithCellNodes(ExecutionStatus.SUCCEEDED);
+        Map<String, String> byCell = cellRollouts(runId);
+        assertThat(store.rollouts().list()).extracting(RolloutRecord::id)
+                .as("one rollout per cell, nothing else planned").containsExactlyInAnyOrderElementsOf(byCell.values());
+        RolloutSummary output = EngineJson.read(store.stages().outputJson(runId, "roll").orElseThrow(), RolloutSummary.class);
+        assertThat(output.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(output.hosts()).isEqualTo(8);
+        assertThat(output.count(HostPhase.DONE)).isEqualTo(8);
+        assertThat(output.rolloutIds()).containsExactly(byCell.get("c1"), byCell.get("c2"));
+        assertThat(output.cells()).extracting(RolloutSummary::status).containsOnly(ExecutionStatus.SUCCEEDED);
+        assertThat(store.stages().find(runId, "roll").orElseThrow().message())
+                .isEqualTo("SUCCEEDED 8 hosts: 8 done, 0 rolled back, 0 failed, 0 in flight, 0 pending in 2 cells");
+        for (String cell : List.of("c1", "c2")) {
+            String id = byCell.get(cell);
+            assertThat(store.rollouts().hosts(id)).extracting(h -> h.host().cell()).containsOnly(cell);
+            assertThat(store.rollouts().hosts(id)).extracting(HostRecord::wave).containsExactly(0, 1, 1, 2);
+            assertThat(nodes.of(id)).as("cell %s's waves, each once, on the node of its zone, for run %s", cell, runId)
+                    .containsExactly("node-" + cell + " " + id + " wave 0 run " + runId,
+                            "node-" + cell + " " + id + " wave 1 run " + runId,
+                            "node-" + cell + " " + id + " wave 2 run " + runId);
         }
+        assertThat(nodes.journal).noneMatch(l -> l.startsWith("node-ord "));
+        assertEveryHostUpgradedOnce();
     }
 
     @Test
     void aFailedCellFailsTheStageAndTheOtherCellIsRolledOutWithItsOwnBudget() throws Exception {
         cells.inCell("c2").forEach(h -> h.state().inject(HostFault.INSTALL_FAILS));
-        nodes.start("node-c1", "c1");
-        nodes.start("node-c2", "c2");
-        try (Executor executor = executor(environment(""))) {
-            String runId = start(executor);
-            Run run = executor.awaitCompletion(runId, WAIT);
-
-            assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
-            Map<String, String> byCell = cellRollouts(runId);
-            assertThat(store.rollouts().find(byCell.get("c1")).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertThat(store.rollouts().find(byCell.get("c2")).orElseThrow().status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(store.stages().find(runId, "roll").orElseThrow().message()).isEqualTo("rollout " + byCell.get("c1")
-                    + "+" + byCell.get("c2") + ": FAILED 8 hosts: 4 done, 1 rolled back, 0 failed, 0 in flight, 3 pending"
-                    + " (cell c2 FAILED: failure budget spent: 1 of 4 hosts failed by wave 1) in 2 cells");
-            for (SandboxHost h : cells.inCell("c1")) assertThat(h.state().version("nova-compute")).contains("2.0-1");
-        }
+        String runId = runWithCellNodes(ExecutionStatus.FAILED);
+        Map<String, String> byCell = cellRollouts(runId);
+        assertThat(store.rollouts().find(byCell.get("c1")).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(store.rollouts().find(byCell.get("c2")).orElseThrow().status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(store.stages().find(runId, "roll").orElseThrow().message()).isEqualTo("rollout " + byCell.get("c1")
+                + "+" + byCell.get("c2") + ": FAILED 8 hosts: 4 done, 1 rolled back, 0 failed, 0 in flight, 3 pending"
+                + " (cell c2 FAILED: failure budget spent: 1 of 4 hosts failed by wave 1) in 2 cells");
+        for (SandboxHost h : cells.inCell("c1")) assertThat(h.state().version("nova-compute")).contains("2.0-1");
     }
 
     @Test
