@@ -47,16 +47,7 @@ class RegionZonesTest {
                 ClusterNode ord = nodes.start("node-ord", "ord");
                 assertThat(dfw.admitted()).containsExactly("dfw");
 
-                EnvironmentFile file = EnvironmentFile.parse("""
-                        name: qe
-                        cells:
-                          - name: c1
-                            region: dfw
-                            hosts: [%s]
-                          - name: c2
-                            region: ord
-                            hosts: [%s]
-                        """.formatted(hosts(cells, "c1"), hosts(cells, "c2")), "environments/qe.yaml").orElseThrow();
+                EnvironmentFile file = cells.environment(Map.of("c1", "dfw", "c2", "ord"), "");
                 CellRollouts.publishRegions(new CellRegions(ds), file, clock.instant());
                 Map<String, String> rollouts = CellRollouts.start(new RolloutEngine(store.rollouts(), planner,
                         new InMemoryDrain(), clock, IdGenerator.sequential("rz-")), new WorkQueue(ds, clock),
@@ -96,9 +87,5 @@ class RegionZonesTest {
                         () -> dfw.admitted().stream().collect(Collectors.joining(",")));
             }
         }
-    }
-
-    private static String hosts(SandboxCells cells, String cell) {
-        return cells.inCell(cell).stream().map(SandboxHost::name).collect(Collectors.joining(", "));
     }
 }

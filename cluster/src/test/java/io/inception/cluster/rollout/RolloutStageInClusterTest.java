@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,26 +75,13 @@ class RolloutStageInClusterTest {
 
     /** qe: cell c1 (hosts c1-001..004) in region dfw, c2 (c2-005..008) in none; waves 1, 2, rest. */
     private EnvironmentFile environment(String extraWaveOptions) {
-        String c1 = hostsOf("c1");
-        String c2 = hostsOf("c2");
-        return EnvironmentFile.parse("""
-                name: qe
-                cells:
-                  - name: c1
-                    region: dfw
-                    hosts: [%s]
-                  - name: c2
-                    hosts: [%s]
+        return cells.environment(Map.of("c1", "dfw"), """
                 waves:
                   - {name: canary, size: 1%s}
                   - {name: two, size: 2}
                   - {name: rest, size: rest}
                 failure-budget: {max-failed: 1}
-                """.formatted(c1, c2, extraWaveOptions), "environments/qe.yaml").orElseThrow();
-    }
-
-    private String hostsOf(String cell) {
-        return cells.inCell(cell).stream().map(SandboxHost::name).collect(Collectors.joining(", "));
+                """.formatted(extraWaveOptions));
     }
 
     private Executor executor(EnvironmentFile file) {
