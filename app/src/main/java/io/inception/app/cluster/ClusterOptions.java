@@ -46,6 +46,11 @@ public final class ClusterOptions {
                     + " another node (default: ${DEFAULT-VALUE}).")
     int heartbeatSeconds;
 
+    /** Whether {@code --cluster} was given: the rollout stage then queues per-cell waves ({@link ClusterRollouts#driver}). */
+    public boolean enabled() {
+        return cluster;
+    }
+
     /**
      * Starts this server's cluster node when {@code --cluster} was given (stopped by a shutdown hook,
      * which hands executing work back to the queue); without it does nothing.
@@ -64,7 +69,9 @@ public final class ClusterOptions {
                 return repository.at(configRef).environment(name);
             }
         }, inception.home().dir().resolve("known_hosts"), InceptionHome.sourceRoot(), System::getenv);
-        RolloutWaveWork waves = ClusterRollouts.waves(inception.store(), targets, clock, IdGenerator.timeBased(clock, new Random()));
+        List<AutoCloseable> closeWithNode = new java.util.ArrayList<>();
+        RolloutWaveWork waves = ClusterRollouts.waves(inception.store(), targets, InceptionHome.sourceRoot(), clock,
+                IdGenerator.timeBased(clock, new Random()), closeWithNode);
         ClusterConfig config = ClusterConfig.of(nodeId != null ? nodeId : defaultNodeId(), Zones.parse(zones))
                 .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
         javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
@@ -73,6 +80,13 @@ public final class ClusterOptions {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             ClusterDatabase.close(pool);
+            for (AutoCloseable c : closeWithNode) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("inception server: closing " + c + ": " + e);
+                }
+            }
         }, "cluster-node-stop"));
         System.out.println("inception server: cluster node " + config.nodeId() + ", zones [" + config.zones()
                 + "], failover after " + config.failoverAfter().toSeconds() + " s");

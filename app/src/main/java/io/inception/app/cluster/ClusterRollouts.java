@@ -1,5 +1,6 @@
 package io.inception.app.cluster;
 
+import io.inception.app.rollout.RolloutDrains;
 import io.inception.cluster.CellRegions;
 import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.WorkQueue;
@@ -7,15 +8,17 @@ import io.inception.cluster.rollout.QueuedRolloutDriver;
 import io.inception.cluster.rollout.RolloutWaveWork;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.rollout.EnvironmentTargets;
-import io.inception.engine.rollout.InMemoryDrain;
 import io.inception.engine.rollout.LocalRolloutDriver;
 import io.inception.engine.rollout.RolloutDriver;
 import io.inception.engine.store.Store;
+import io.inception.inova.environment.Credentials;
+import io.inception.inova.environment.InovaConnector;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rollout in a cluster: the {@code rollout} stage's driver on a node (one rollout per cell, each
@@ -39,12 +42,18 @@ public final class ClusterRollouts {
     }
 
     /**
-     * The {@code rollout-wave} work of this node: logs in as the environment file says; a wave of a
-     * pipeline run whose run has ended (cancelled, timed out) is cancelled.
+     * The {@code rollout-wave} work of this node: logs in as the environment file says, drains through the
+     * environment's Nova where it has a control plane (as the stage does on a single server); a wave of a
+     * pipeline run whose run has ended (cancelled, timed out) is cancelled. The drains' clouds are closed
+     * with {@code resources}.
      */
-    static RolloutWaveWork waves(Store store, EnvironmentTargets targets, Clock clock, IdGenerator ids) {
-        return new RolloutWaveWork(store.rollouts(), env -> targets.forEnvironment(env).settings(), new InMemoryDrain(),
-                clock, ids, Duration.ofSeconds(10),
+    static RolloutWaveWork waves(Store store, EnvironmentTargets targets, java.nio.file.Path baseDir, Clock clock,
+                                 IdGenerator ids, List<AutoCloseable> resources) {
+        RolloutDrains drains = RolloutDrains.of(new InovaConnector(new Credentials(System::getenv, baseDir),
+                Optional.empty(), clock));
+        resources.add(drains);
+        return new RolloutWaveWork(store.rollouts(), env -> targets.forEnvironment(env).settings(),
+                env -> drains.forEnvironment(env, targets.forEnvironment(env)), clock, ids, Duration.ofSeconds(10),
                 run -> store.runs().find(run).map(r -> r.status().isComplete()).orElse(false));
     }
 }

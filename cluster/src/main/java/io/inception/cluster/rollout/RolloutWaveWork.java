@@ -35,7 +35,7 @@ public final class RolloutWaveWork implements ClusterWork {
 
     private final RolloutStore store;
     private final Function<String, FleetSettings> fleets;
-    private final Drain drain;
+    private final Function<String, Drain> drains;
     private final Clock clock;
     private final IdGenerator ids;
     private final Duration gateRecheck;
@@ -44,20 +44,21 @@ public final class RolloutWaveWork implements ClusterWork {
     /** Waves of rollouts started outside pipeline runs (or whose runs are never looked at). */
     public RolloutWaveWork(RolloutStore store, Function<String, FleetSettings> fleets, Drain drain, Clock clock,
                            IdGenerator ids, Duration gateRecheck) {
-        this(store, fleets, drain, clock, ids, gateRecheck, run -> false);
+        this(store, fleets, env -> drain, clock, ids, gateRecheck, run -> false);
     }
 
     /**
      * @param fleets      how to log in to the hosts of an environment (by name)
+     * @param drains      how the hosts of an environment (by name) are drained (Nova's where it has a control plane)
      * @param gateRecheck how soon a rollout waiting at a pause or a manual gate is looked at again
      * @param runEnded    whether a pipeline run (by id) is complete: a rollout of a run that ended while it
      *                    still rolled out was given up by the run, and is cancelled
      */
-    public RolloutWaveWork(RolloutStore store, Function<String, FleetSettings> fleets, Drain drain, Clock clock,
-                           IdGenerator ids, Duration gateRecheck, Predicate<String> runEnded) {
+    public RolloutWaveWork(RolloutStore store, Function<String, FleetSettings> fleets, Function<String, Drain> drains,
+                           Clock clock, IdGenerator ids, Duration gateRecheck, Predicate<String> runEnded) {
         this.store = store;
         this.fleets = fleets;
-        this.drain = drain;
+        this.drains = drains;
         this.clock = clock;
         this.ids = ids;
         this.gateRecheck = gateRecheck;
@@ -77,7 +78,9 @@ public final class RolloutWaveWork implements ClusterWork {
         BooleanSupplier runGone = () -> progress.run().filter(runEnded).isPresent();
         if (runGone.getAsBoolean()) return cancel(item.id(), rollout.get(), progress);
         RolloutSummary summary;
-        try (SshFleet fleet = SshFleet.open(fleets.apply(rollout.get().spec().environment()))) {
+        String environment = rollout.get().spec().environment();
+        Drain drain = drains.apply(environment);
+        try (SshFleet fleet = SshFleet.open(fleets.apply(environment))) {
             RolloutEngine engine = new RolloutEngine(store, fleet, drain, clock, ids);
             summary = engine.runThrough(item.id(), progress.wave(), () -> stopping.getAsBoolean() || runGone.getAsBoolean());
         }

@@ -35,7 +35,8 @@ final class WaveNodes implements AutoCloseable {
 
     /** Starts node {@code id} reaching {@code zones}; it looks at its regions' cells every 200 ms. */
     ClusterNode start(String id, String zones) {
-        RolloutWaveWork waves = new RolloutWaveWork(store.rollouts(), env -> cells.settings, new InMemoryDrain(),
+        InMemoryDrain drain = new InMemoryDrain();
+        RolloutWaveWork waves = new RolloutWaveWork(store.rollouts(), env -> cells.settings, env -> drain,
                 Clock.systemUTC(), IdGenerator.sequential(id + "-"), Duration.ofMillis(300),
                 run -> store.runs().find(run).map(r -> r.status().isComplete()).orElse(false));
         ClusterWork journaled = new JournaledWork(id, waves, journal::add);
