@@ -99,25 +99,27 @@ public final class QueuedRolloutDriver implements RolloutDriver {
             }
         }
         context.checkpoints().put(CELLS, String.join(",", byCell.keySet()));
-        fleet.environment().ifPresent(file -> CellRollouts.publishRegions(regions, file, clock.instant()));
-        RolloutSpec spec = null;
-        for (Map.Entry<String, List<HostTarget>> cell : byCell.entrySet()) {
-            String key = ROLLOUT_OF + cell.getKey();
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String cell : byCell.keySet()) {
+            String key = ROLLOUT_OF + cell;
             String id = context.checkpoints().get(key).orElse(null);
             if (id == null) {
                 id = ids.next("ro");
                 context.checkpoints().put(key, id);
             }
+            chosen.put(cell, id);
+        }
+        RolloutSpec spec = null;
+        if (chosen.values().stream().anyMatch(id -> store.find(id).isEmpty())) {
+            Plan p = plan.get(); // before anything is planned or queued: a refusal leaves no cell rolling out
+            if (p instanceof Plan.Refused refused) return Optional.of(StageResult.Failed.permanent("rollout: " + refused.reason()));
+            spec = ((Plan.Ready) p).spec();
+        }
+        fleet.environment().ifPresent(file -> CellRollouts.publishRegions(regions, file, clock.instant()));
+        for (Map.Entry<String, List<HostTarget>> cell : byCell.entrySet()) {
+            String id = chosen.get(cell.getKey());
             if (store.find(id).isEmpty()) {
-                if (spec == null) {
-                    Plan p = plan.get();
-                    if (p instanceof Plan.Refused refused) {
-                        return Optional.of(StageResult.Failed.permanent("rollout: " + refused.reason()));
-                    }
-                    spec = ((Plan.Ready) p).spec();
-                }
-                String chosen = id;
-                new RolloutEngine(store, null, drain, clock, kind -> chosen).plan(spec, cell.getValue());
+                new RolloutEngine(store, null, drain, clock, kind -> id).plan(spec, cell.getValue());
                 context.log().info("rollout " + id + " of cell " + cell.getKey() + " planned: " + cell.getValue().size()
                         + " hosts, version " + spec.version() + "; its waves are queued for zone " + cell.getKey());
             }

@@ -99,4 +99,20 @@ class QueuedRolloutDriverTest {
             assertThat(store.rollouts().list()).isEmpty();
         }
     }
+
+    @Test
+    void nothingIsPlannedOrQueuedWhenThereIsNothingToRollOut() {
+        String url = "jdbc:h2:mem:driver-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Store store = Store.open(url)) {
+            DataSource ds = ClusterDatabase.dataSource(url);
+            WorkQueue queue = new WorkQueue(ds, Clock.systemUTC());
+            QueuedRolloutDriver driver = new QueuedRolloutDriver(store.rollouts(), queue, new CellRegions(ds),
+                    Clock.systemUTC(), IdGenerator.sequential("new-"), Duration.ofSeconds(1));
+            StageResult result = driver.drive(new TestStageContext("r-9", STAGE, null, null), new RolloutTargets.Fleet(HOSTS, null),
+                    new InMemoryDrain(), () -> new RolloutDriver.Plan.Refused("give 'version' and 'apt-source'"));
+            assertThat(result).isEqualTo(StageResult.Failed.permanent("rollout: give 'version' and 'apt-source'"));
+            assertThat(store.rollouts().list()).isEmpty();
+            assertThat(queue.items()).isEmpty();
+        }
+    }
 }
