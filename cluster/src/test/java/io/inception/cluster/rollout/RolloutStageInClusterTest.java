@@ -165,7 +165,8 @@ class RolloutStageInClusterTest {
         assertThat(store.rollouts().find(byCell.get("c2")).orElseThrow().status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(store.stages().find(runId, "roll").orElseThrow().message()).isEqualTo("rollout " + byCell.get("c1")
                 + "+" + byCell.get("c2") + ": FAILED 8 hosts: 4 done, 1 rolled back, 0 failed, 0 in flight, 3 pending"
-                + " (cell c2 FAILED: failure budget spent: 1 of 4 hosts failed by wave 1) in 2 cells");
+                + " (cell c2 rollout " + byCell.get("c2") + " FAILED: failure budget spent: 1 of 4 hosts failed by wave 1)"
+                + " in 2 cells");
         for (SandboxHost h : cells.inCell("c1")) assertThat(h.state().version("nova-compute")).contains("2.0-1");
     }
 

@@ -42,7 +42,7 @@ public record RolloutSummary(String rolloutId, ExecutionStatus status, String me
 
     /**
      * The rollouts of several cells as one: SUCCEEDED when every cell's did, else FAILED when one did not
-     * succeed (the message names the cells that did not); the counts summed.
+     * succeed (the message names the cells that did not, with their rollouts); the counts summed.
      */
     public static RolloutSummary ofCells(Map<String, RolloutSummary> byCell) {
         Map<HostPhase, Integer> counts = new EnumMap<>(HostPhase.class);
@@ -55,7 +55,7 @@ public record RolloutSummary(String rolloutId, ExecutionStatus status, String me
             failed.addAll(s.failed());
             hosts += s.hosts();
             if (s.status() != ExecutionStatus.SUCCEEDED) {
-                notSucceeded.add("cell " + cell.getKey() + " " + s.status() + (s.message().isEmpty() ? "" : ": " + s.message()));
+                notSucceeded.add("cell " + cell.getKey() + " rollout " + s.rolloutId() + " " + s.status() + (s.message().isEmpty() ? "" : ": " + s.message()));
             }
         }
         ExecutionStatus status = notSucceeded.isEmpty() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED;

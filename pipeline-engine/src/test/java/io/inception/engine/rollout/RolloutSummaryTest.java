@@ -27,7 +27,7 @@ class RolloutSummaryTest {
         RolloutSummary total = RolloutSummary.ofCells(byCell);
 
         assertThat(total.line()).isEqualTo("FAILED 8 hosts: 7 done, 1 rolled back, 0 failed, 0 in flight, 0 pending"
-                + " (cell c2 FAILED: failure budget spent)");
+                + " (cell c2 rollout ro-2 FAILED: failure budget spent)");
         assertThat(total.rolloutId()).isEqualTo("ro-1+ro-2");
         assertThat(total.rolloutIds()).containsExactly("ro-1", "ro-2");
         assertThat(total.failed()).containsExactly("ro-2-host ROLLED_BACK: install failed");
