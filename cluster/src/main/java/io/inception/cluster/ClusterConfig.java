@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param threads          how many items it executes at once
  * @param retryAfter       when an item whose execution threw is tried again
  * @param shutdownWait     how long a graceful stop waits for executing items to hand over
+ * @param zoneRefresh      how often it looks whether the regions among its zones gained or lost cells
  */
 public record ClusterConfig(String nodeId, Zones zones, Duration heartbeat, int missedHeartbeats, Duration pollInterval,
-                            int threads, Duration retryAfter, Duration shutdownWait) {
+                            int threads, Duration retryAfter, Duration shutdownWait, Duration zoneRefresh) {
     public ClusterConfig {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(zones, "zones");
@@ -29,26 +30,34 @@ public record ClusterConfig(String nodeId, Zones zones, Duration heartbeat, int 
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     }
 
-    /** Production defaults: heartbeat 10 s, failover after 6 missed (1 min), poll every 2 s, 8 threads. */
+    /**
+     * Production defaults: heartbeat 10 s, failover after 6 missed (1 min), poll every 2 s, 8 threads,
+     * the cells of its regions looked at every 30 s.
+     */
     public static ClusterConfig of(String nodeId, Zones zones) {
         return new ClusterConfig(nodeId, zones, Duration.ofSeconds(10), 6, Duration.ofSeconds(2), 8,
-                Duration.ofSeconds(30), Duration.ofMinutes(2));
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofSeconds(30));
+    }
+
+    public ClusterConfig withZoneRefresh(Duration every) {
+        return new ClusterConfig(nodeId, zones, heartbeat, missedHeartbeats, pollInterval, threads, retryAfter, shutdownWait,
+                every);
     }
 
     public ClusterConfig withHeartbeat(Duration every, int missed) {
-        return new ClusterConfig(nodeId, zones, every, missed, pollInterval, threads, retryAfter, shutdownWait);
+        return new ClusterConfig(nodeId, zones, every, missed, pollInterval, threads, retryAfter, shutdownWait, zoneRefresh);
     }
 
     public ClusterConfig withPollInterval(Duration every) {
-        return new ClusterConfig(nodeId, zones, heartbeat, missedHeartbeats, every, threads, retryAfter, shutdownWait);
+        return new ClusterConfig(nodeId, zones, heartbeat, missedHeartbeats, every, threads, retryAfter, shutdownWait, zoneRefresh);
     }
 
     public ClusterConfig withThreads(int n) {
-        return new ClusterConfig(nodeId, zones, heartbeat, missedHeartbeats, pollInterval, n, retryAfter, shutdownWait);
+        return new ClusterConfig(nodeId, zones, heartbeat, missedHeartbeats, pollInterval, n, retryAfter, shutdownWait, zoneRefresh);
     }
 
     public ClusterConfig withRetryAfter(Duration after) {
-        return new ClusterConfig(nodeId, zones, heartbeat, missedHeartbeats, pollInterval, threads, after, shutdownWait);
+        return new ClusterConfig(nodeId, zones, heartbeat, missedHeartbeats, pollInterval, threads, after, shutdownWait, zoneRefresh);
     }
 
     /** How long after its last heartbeat a dead node's claims are taken over. */

@@ -109,10 +109,14 @@ public final class ClusterCommand implements Callable<Integer> {
                 try {
                     RolloutEngine planner = new RolloutEngine(s.rollouts(), fleet, new InMemoryDrain(), clock,
                             IdGenerator.timeBased(clock, new Random()));
+                    CellRollouts.publishRegions(new io.inception.cluster.CellRegions(ds), file, clock.instant());
                     Map<String, String> byCell = CellRollouts.start(planner, new WorkQueue(ds, clock), spec,
                             EnvironmentTargets.hosts(file));
+                    Map<String, String> regions = new java.util.HashMap<>();
+                    file.cells().forEach(c -> c.region().ifPresent(r -> regions.put(c.name(), r)));
                     byCell.forEach((cell, id) -> System.out.println("cell " + cell + ": rollout " + id
-                            + " queued for the nodes of zone " + cell));
+                            + " queued for the nodes of zone " + cell
+                            + (regions.containsKey(cell) ? " or of its region " + regions.get(cell) : "")));
                 } finally {
                     ClusterDatabase.close(ds);
                 }

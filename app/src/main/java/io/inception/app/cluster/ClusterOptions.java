@@ -11,7 +11,6 @@ import io.inception.cluster.run.OrphanedRuns;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.rollout.EnvironmentTargets;
-import io.inception.engine.rollout.InMemoryDrain;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -47,6 +46,11 @@ public final class ClusterOptions {
                     + " another node (default: ${DEFAULT-VALUE}).")
     int heartbeatSeconds;
 
+    /** Whether {@code --cluster} was given: the rollout stage then queues per-cell waves ({@link ClusterRollouts#driver}). */
+    public boolean enabled() {
+        return cluster;
+    }
+
     /**
      * Starts this server's cluster node when {@code --cluster} was given (stopped by a shutdown hook,
      * which hands executing work back to the queue); without it does nothing.
@@ -65,9 +69,9 @@ public final class ClusterOptions {
                 return repository.at(configRef).environment(name);
             }
         }, inception.home().dir().resolve("known_hosts"), InceptionHome.sourceRoot(), System::getenv);
-        RolloutWaveWork waves = new RolloutWaveWork(inception.store().rollouts(),
-                env -> targets.forEnvironment(env).settings(), new InMemoryDrain(), clock,
-                IdGenerator.timeBased(clock, new Random()), Duration.ofSeconds(10));
+        List<AutoCloseable> closeWithNode = new java.util.ArrayList<>();
+        RolloutWaveWork waves = ClusterRollouts.waves(inception.store(), targets, InceptionHome.sourceRoot(), clock,
+                IdGenerator.timeBased(clock, new Random()), closeWithNode);
         ClusterConfig config = ClusterConfig.of(nodeId != null ? nodeId : defaultNodeId(), Zones.parse(zones))
                 .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
         javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
@@ -76,6 +80,13 @@ public final class ClusterOptions {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             ClusterDatabase.close(pool);
+            for (AutoCloseable c : closeWithNode) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("inception server: closing " + c + ": " + e);
+                }
+            }
         }, "cluster-node-stop"));
         System.out.println("inception server: cluster node " + config.nodeId() + ", zones [" + config.zones()
                 + "], failover after " + config.failoverAfter().toSeconds() + " s");

@@ -66,18 +66,25 @@ public final class RunDeployedEnvironments implements DeployedEnvironmentSource 
                 logins.settings(file), null);
     }
 
-    /** The hosts the run's rollout left on the new version, when the run had a rollout. */
+    /** The hosts the run's rollout (or its cells' rollouts) left on the new version, when the run had a rollout. */
     private List<HostTarget> upgradedHosts(StageContext context, List<HostTarget> all) {
-        Optional<RolloutSummary> rollout = context.output("rollout", RolloutSummary.class);
+        return upgradedHosts(context.output("rollout", RolloutSummary.class), rollouts, all, context.log()::info);
+    }
+
+    /**
+     * Of {@code all}, the hosts {@code rollout} left DONE — every cell's rollout when the stage ran one per
+     * cell (a cluster's); all of them when there was no rollout. The hosts left out are logged.
+     */
+    static List<HostTarget> upgradedHosts(Optional<RolloutSummary> rollout, RolloutStore rollouts, List<HostTarget> all,
+                                          java.util.function.Consumer<String> log) {
         if (rollout.isEmpty()) return all;
-        List<HostRecord> records = rollouts.hosts(rollout.get().rolloutId());
+        List<HostRecord> records = rollout.get().rolloutIds().stream().flatMap(id -> rollouts.hosts(id).stream()).toList();
         Set<String> done = records.stream().filter(h -> h.phase() == HostPhase.DONE).map(h -> h.host().name())
                 .collect(Collectors.toSet());
         List<String> left = records.stream().filter(h -> h.phase() != HostPhase.DONE)
                 .map(h -> h.host().name() + " (" + h.phase() + ")").toList();
         if (!left.isEmpty()) {
-            context.log().info("smoke: " + left.size() + " host(s) the rollout did not upgrade are not tested: "
-                    + String.join(", ", left));
+            log.accept("smoke: " + left.size() + " host(s) the rollout did not upgrade are not tested: " + String.join(", ", left));
         }
         return all.stream().filter(h -> done.contains(h.name())).toList();
     }

@@ -36,6 +36,18 @@ final class SandboxCells implements AutoCloseable {
                 .withCommandTimeout(Duration.ofSeconds(30));
     }
 
+    /** The environment file {@code qe} of these cells, each in its region (if {@code regions} names one), then {@code rest}. */
+    io.inception.engine.config.EnvironmentFile environment(java.util.Map<String, String> regions, String rest) {
+        StringBuilder yaml = new StringBuilder("name: qe\ncells:\n");
+        for (String cell : hosts.stream().map(HostTarget::cell).distinct().toList()) {
+            yaml.append("  - name: ").append(cell).append('\n');
+            if (regions.containsKey(cell)) yaml.append("    region: ").append(regions.get(cell)).append('\n');
+            yaml.append("    hosts: [").append(String.join(", ", inCell(cell).stream().map(SandboxHost::name).toList()))
+                    .append("]\n");
+        }
+        return io.inception.engine.config.EnvironmentFile.parse(yaml + rest, "environments/qe.yaml").orElseThrow();
+    }
+
     List<SandboxHost> inCell(String cell) {
         return sandbox.hosts().stream().filter(h -> h.cell().equals(cell)).toList();
     }

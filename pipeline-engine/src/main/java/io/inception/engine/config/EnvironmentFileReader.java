@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class EnvironmentFileReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern QUANTITY = Pattern.compile("(\\d+)(%?)");
+    /** A region is a zone of the cluster: the same rule as a node's {@code --zones} names. */
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private EnvironmentFileReader() {
     }
@@ -78,12 +80,13 @@ final class EnvironmentFileReader {
         List<Cell> cells = new ArrayList<>();
         Map<String, String> hostCell = new HashMap<>();
         Map<String, Integer> cellLines = new HashMap<>();
+        List<RegionAt> regions = new ArrayList<>();
         f.sequence("cells", true).ifPresent(seq -> {
             if (seq.items().isEmpty()) problems.add(seq, "cells", "an environment needs at least one cell");
             for (int i = 0; i < seq.items().size(); i++) {
                 String field = Problems.index("cells", i);
                 MapFields.of(seq.items().get(i), field, problems).ifPresent(c -> {
-                    c.allow("name", "hosts");
+                    c.allow("name", "region", "hosts");
                     Optional<String> cellName = c.string("name", true);
                     cellName.ifPresent(n -> {
                         Integer first = cellLines.putIfAbsent(n, c.node().position().line());
@@ -110,11 +113,34 @@ final class EnvironmentFileReader {
                                     });
                         }
                     });
-                    cellName.ifPresent(n -> cells.add(new Cell(n, hosts)));
+                    Optional<String> region = region(c);
+                    region.ifPresent(r -> regions.add(new RegionAt(r, c.get("region").orElseThrow(), c.field("region"))));
+                    cellName.ifPresent(n -> cells.add(new Cell(n, hosts, region)));
                 });
             }
         });
+        java.util.Set<String> names = new java.util.HashSet<>(cells.stream().map(Cell::name).toList());
+        for (RegionAt r : regions) {
+            if (names.contains(r.region())) {
+                problems.add(r.node(), r.field(), "region '" + r.region() + "' is also the name of a cell: a node"
+                        + " listing it could not tell the cell from the region");
+            }
+        }
         return cells;
+    }
+
+    private record RegionAt(String region, YamlNode node, String field) {
+    }
+
+    /** The cell's optional {@code region:}, checked as a zone name. */
+    private static Optional<String> region(MapFields c) {
+        Optional<String> region = c.string("region", false);
+        if (region.isPresent() && !REGION.matcher(region.get()).matches()) {
+            c.problems().add(c.get("region").orElseThrow(), c.field("region"), "bad region '" + region.get()
+                    + "': letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters");
+            return Optional.empty();
+        }
+        return region;
     }
 
     private static Map<String, CredentialRef> credentials(MapFields f) {

@@ -1,22 +1,18 @@
 package io.inception.engine.rollout;
 
 import io.inception.engine.executor.IdGenerator;
-import io.inception.engine.fleet.SshFleet;
 import io.inception.engine.model.ExecutionStatus;
 import io.inception.engine.model.StageDef;
 import io.inception.engine.stage.Parameters;
 import io.inception.engine.stage.Stage;
 import io.inception.engine.stage.StageContext;
 import io.inception.engine.stage.StageResult;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code rollout} stage. The first call plans the rollout and records its id as a checkpoint;
@@ -27,20 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code rollout:} section) and the stage's parameters given explicitly override it. At a pause or
  * manual gate the stage stays Running ("waiting for approval ...") until the gate opens. When the
  * run is cancelled (or times out) the background rollout starts no further host and is left
- * CANCELED, resumable. Output: {@link RolloutSummary}.
+ * CANCELED, resumable. Output: {@link RolloutSummary}. How the planned rollout is driven is the
+ * {@link RolloutDriver}'s: by default {@link LocalRolloutDriver} (this process upgrades every host);
+ * in a cluster, one rollout per cell whose waves nodes of the cell's zone claim.
  */
 public final class RolloutStage implements Stage {
-    static final String CHECKPOINT = "rollout-id";
-    private static final Duration POLL = Duration.ofMillis(500);
+    static final String CHECKPOINT = LocalRolloutDriver.CHECKPOINT;
 
     private final RolloutStore store;
     private final RolloutTargets targets;
     private final Drains drains;
     private final Optional<AptSourceLines> sourceLines;
-    private final Clock clock;
-    private final IdGenerator ids;
-    /** Rollouts this process is running now, by id (process state, not run state: gone after a restart). */
-    private final Map<String, CompletableFuture<RolloutSummary>> active = new ConcurrentHashMap<>();
+    private final RolloutDriver driver;
 
     /** A stage whose runs give {@code version} and {@code apt-source} explicitly, with one drain for all. */
     public RolloutStage(RolloutStore store, RolloutTargets targets, Drain drain, Clock clock, IdGenerator ids) {
@@ -55,12 +49,20 @@ public final class RolloutStage implements Stage {
      */
     public RolloutStage(RolloutStore store, RolloutTargets targets, Drains drains, Optional<AptSourceLines> sourceLines,
                         Clock clock, IdGenerator ids) {
+        this(store, targets, drains, sourceLines, new LocalRolloutDriver(store, clock, ids));
+    }
+
+    /**
+     * As {@link #RolloutStage(RolloutStore, RolloutTargets, Drains, Optional, Clock, IdGenerator)} with
+     * {@code driver} driving the planned rollout (e.g. the cluster's, which queues each cell's waves).
+     */
+    public RolloutStage(RolloutStore store, RolloutTargets targets, Drains drains, Optional<AptSourceLines> sourceLines,
+                        RolloutDriver driver) {
         this.store = store;
         this.targets = targets;
         this.drains = drains;
         this.sourceLines = sourceLines;
-        this.clock = clock;
-        this.ids = ids;
+        this.driver = driver;
     }
 
     @Override
@@ -80,50 +82,12 @@ public final class RolloutStage implements Stage {
         } catch (IllegalStateException e) { // its Nova not answering: no host is touched, a retry may do
             return StageResult.Failed.transientFailure("rollout: " + e.getMessage());
         }
-        String id = context.checkpoints().get(CHECKPOINT).orElse(null);
-        if (id == null) {
-            context.cancellation().throwIfCancelled();
+        return driver.drive(context, fleet, drain, () -> {
             String packageName = packageName(context.params(), fleet);
             BuildRelease.Lookup release = release(context, packageName);
-            if (release instanceof BuildRelease.Lookup.Missing missing) {
-                return StageResult.Failed.permanent("rollout: " + missing.reason());
-            }
-            RolloutSpec spec = previousRelease(spec(context, fleet, ((BuildRelease.Lookup.Found) release).release()));
-            id = new RolloutEngine(store, null, drain, clock, ids).plan(spec, fleet.hosts());
-            context.checkpoints().put(CHECKPOINT, id);
-            context.log().info("rollout " + id + " planned: " + fleet.hosts().size() + " hosts, version " + spec.version());
-        }
-        String rolloutId = id;
-        CompletableFuture<RolloutSummary> job = active.computeIfAbsent(rolloutId, k -> start(k, fleet, drain, context));
-        if (!job.isDone()) {
-            return StageResult.running(POLL, new RolloutEngine(store, null, drain, clock, ids).summary(rolloutId).line());
-        }
-        active.remove(rolloutId);
-        RolloutSummary summary = job.join();
-        if (summary.status() == ExecutionStatus.WAITING) {
-            context.cancellation().throwIfCancelled();
-            return StageResult.running(POLL, summary.line());
-        }
-        if (summary.status() == ExecutionStatus.CANCELED) context.cancellation().throwIfCancelled();
-        context.log().info(summary.line());
-        summary.failed().forEach(f -> context.log().warn(f));
-        if (summary.status() == ExecutionStatus.SUCCEEDED) return StageResult.succeeded(summary.line(), summary);
-        return StageResult.Failed.permanent("rollout " + rolloutId + ": " + summary.line());
-    }
-
-    private CompletableFuture<RolloutSummary> start(String id, RolloutTargets.Fleet fleet, Drain drain, StageContext context) {
-        Map<String, String> mdc = Map.of("run", context.runId(), "stage", context.stage().name());
-        return CompletableFuture.supplyAsync(() -> {
-            MDC.setContextMap(mdc);
-            try (SshFleet ssh = SshFleet.open(fleet.settings())) {
-                return new RolloutEngine(store, ssh, drain, clock, ids).run(id, context.cancellation()::isCancelled);
-            } finally {
-                MDC.clear();
-            }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "rollout-" + id);
-            t.setDaemon(true);
-            t.start();
+            if (release instanceof BuildRelease.Lookup.Missing missing) return new RolloutDriver.Plan.Refused(missing.reason());
+            return new RolloutDriver.Plan.Ready(previousRelease(spec(context, fleet,
+                    ((BuildRelease.Lookup.Found) release).release())));
         });
     }
 

@@ -68,4 +68,43 @@ class EnvironmentFileTest {
                         "environments/staging.yaml:4:16: credentials.db-password: credential 'db-password' needs exactly one of 'env' or 'file'",
                         "environments/staging.yaml:4:17: credentials.db-password.value: unknown field 'value'; known fields: env, file"));
     }
+
+    @Test
+    void aCellMayNameItsRegion() {
+        EnvironmentFile env = EnvironmentFile.parse("""
+                name: prod
+                cells:
+                  - name: c1
+                    region: dfw
+                    hosts: [a-1]
+                  - name: c2
+                    hosts: [b-1]
+                """, "environments/prod.yaml").orElseThrow();
+        assertThat(env.cells()).containsExactly(new Cell("c1", List.of("a-1"), java.util.Optional.of("dfw")),
+                new Cell("c2", List.of("b-1")));
+    }
+
+    @Test
+    void aMalformedRegionIsReportedWithFileLineAndField() {
+        assertThatThrownBy(() -> EnvironmentFile.parse("""
+                name: prod
+                cells:
+                  - name: c1
+                    region: "dfw east"
+                    hosts: [a-1]
+                  - name: c2
+                    region: [dfw]
+                    hosts: [b-1]
+                  - name: c3
+                    region: c1
+                    hosts: [c-1]
+                """, "environments/prod.yaml").orElseThrow())
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).extracting(ConfigError::format).containsExactly(
+                        "environments/prod.yaml:4:13: cells[0].region: bad region 'dfw east': letters, digits, '.', '_'"
+                                + " and '-', starting with a letter or digit, at most 63 characters",
+                        "environments/prod.yaml:7:13: cells[1].region: expected a string, got a list",
+                        "environments/prod.yaml:10:13: cells[2].region: region 'c1' is also the name of a cell: a node"
+                                + " listing it could not tell the cell from the region"));
+    }
 }

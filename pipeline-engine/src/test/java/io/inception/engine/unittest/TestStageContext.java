@@ -32,13 +32,14 @@ import java.util.stream.Stream;
 
 /**
  * An in-memory {@link StageContext} for stage tests: checkpoints in a map (shareable between two
- * contexts to simulate an orchestrator restart), artifacts in a folder, log lines in a list.
+ * contexts to simulate an orchestrator restart), artifacts in a folder, log lines in a list. Public
+ * for other modules' stage tests (the engine's test-jar).
  */
-final class TestStageContext implements StageContext {
+public final class TestStageContext implements StageContext {
     final StageDef stage;
-    final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
     final AtomicBoolean cancelled = new AtomicBoolean();
-    final Map<String, String> checkpointValues;
+    public final Map<String, String> checkpointValues;
     private final String runId;
     private final Path artifactDir;
     private Build build;
@@ -54,7 +55,7 @@ final class TestStageContext implements StageContext {
         this.pipeline = new PipelineDef("test", List.of(stage), null, null, null);
     }
 
-    TestStageContext(String runId, StageDef stage, Build build, Path artifactDir) {
+    public TestStageContext(String runId, StageDef stage, Build build, Path artifactDir) {
         this(runId, stage, build, artifactDir, new ConcurrentHashMap<>());
     }
 
