@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class QueuedStages implements StageDispatch {
     private final Set<String> items = ConcurrentHashMap.newKeySet();
+    /** Every ticket handed off, in order. */
+    final List<StageTicket> tickets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Duration parkFrom;
 
     QueuedStages(Duration parkFrom) {
@@ -26,6 +28,7 @@ final class QueuedStages implements StageDispatch {
 
     @Override
     public void handOff(StageTicket ticket) {
+        tickets.add(ticket);
         items.add(ticket.runId() + "/" + ticket.index());
     }
 

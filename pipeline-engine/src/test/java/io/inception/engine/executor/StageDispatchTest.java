@@ -94,6 +94,20 @@ class StageDispatchTest extends ExecutorTestBase {
     }
 
     @Test
+    void theTicketOfAStageCarriesTheZoneStoredWithTheRun() throws Exception {
+        PipelineDef zoned = pipeline("zoned", stage("prepare", "prepare").withZone("c1"), stage("finish", "finish"));
+        Executor a = node();
+        String id = a.start(zoned, QE, RunOptions.defaults());
+        claim(a, id, 0);
+
+        assertThat(queue.tickets).extracting(StageTicket::runId, StageTicket::pipeline, StageTicket::index,
+                t -> t.stage().name(), t -> t.stage().zone()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(id, "zoned", 0, "prepare", "c1"),
+                org.assertj.core.groups.Tuple.tuple(id, "zoned", 1, "finish", null));
+        assertThat(store.runs().definition(id).orElseThrow().stages().get(0).zone()).isEqualTo("c1");
+    }
+
+    @Test
     void theLockOfARunWithAQueuedStageIsNotStaleWhenItsHolderIsGone() throws Exception {
         Executor starter = node();
         String id = starter.start(PIPELINE, QE, RunOptions.defaults());
