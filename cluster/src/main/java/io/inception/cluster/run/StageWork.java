@@ -66,7 +66,8 @@ public final class StageWork implements ClusterWork {
         boolean handedBack = false;
         while (true) {
             try {
-                return outcome(item, turn.get(stopCheck.toMillis(), TimeUnit.MILLISECONDS), handedBack);
+                StageTurn done = turn.get(stopCheck.toMillis(), TimeUnit.MILLISECONDS);
+                return outcome(item, done, handedBack || stopping.getAsBoolean());
             } catch (TimeoutException e) {
                 if (!handedBack && stopping.getAsBoolean()) handedBack = executor.handBack(runId, "node stopping");
             } catch (InterruptedException e) {
@@ -79,7 +80,7 @@ public final class StageWork implements ClusterWork {
         }
     }
 
-    private WorkOutcome outcome(WorkItem item, StageTurn turn, boolean handedBack) {
+    private WorkOutcome outcome(WorkItem item, StageTurn turn, boolean stopping) {
         if (turn instanceof StageTurn.RunEnded ended) {
             return new WorkOutcome.Done("run " + ended.run().id() + " " + ended.run().status());
         }
@@ -92,7 +93,7 @@ public final class StageWork implements ClusterWork {
                     "parked until " + parked.checkAgainAt() + ": " + parked.progress());
         }
         StageTurn.Abandoned abandoned = (StageTurn.Abandoned) turn;
-        return new WorkOutcome.Again(item.data(), handedBack ? Duration.ZERO : retryAfter,
+        return new WorkOutcome.Again(item.data(), stopping ? Duration.ZERO : retryAfter,
                 "handed back: " + abandoned.reason());
     }
 }
