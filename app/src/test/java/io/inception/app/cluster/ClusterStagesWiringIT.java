@@ -32,16 +32,10 @@ class ClusterStagesWiringIT {
     @TempDir
     Path tmp;
 
-    @CommandLine.Command(name = "probe")
-    static final class Probe {
-        @CommandLine.Mixin
-        ClusterOptions cluster = new ClusterOptions();
-    }
-
     @Test
     void aClusterNodeClaimsTheStageOfARunItsServerStarted() throws Exception {
         String url = LocalPostgres.shared().newDatabase("app_cluster_stages");
-        Probe probe = new Probe();
+        ClusterOptionsTest.Probe probe = new ClusterOptionsTest.Probe();
         new CommandLine(probe).parseArgs("--cluster", "--node-id", "orch-it", "--heartbeat", "1");
         try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), url, Clock.systemUTC())) {
             ClusterNode node = probe.cluster.start(inception, tmp.toString(), "HEAD").orElseThrow();

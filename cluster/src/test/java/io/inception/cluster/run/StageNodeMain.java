@@ -3,17 +3,14 @@ package io.inception.cluster.run;
 import io.inception.cluster.ClusterConfig;
 import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.ClusterNode;
+import io.inception.cluster.JournalFile;
 import io.inception.cluster.Zones;
 import io.inception.engine.executor.Executor;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.store.Store;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +27,8 @@ public final class StageNodeMain {
 
     /** The stage types of the test's pipeline, as node {@code node} executes them. */
     static List<io.inception.engine.stage.Stage> stages(String node, Path journal) {
-        return List.of(new StepsStage(node, "one", 1, Duration.ofMillis(50), line -> append(journal, line)),
-                new StepsStage(node, "checkpointing", 40, Duration.ofMillis(150), line -> append(journal, line)));
+        return List.of(new StepsStage(node, "one", 1, Duration.ofMillis(50), JournalFile.at(journal)),
+                new StepsStage(node, "checkpointing", 40, Duration.ofMillis(150), JournalFile.at(journal)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,13 +52,5 @@ public final class StageNodeMain {
         }));
         System.out.println("node " + nodeId + " up");
         new CountDownLatch(1).await();
-    }
-
-    private static synchronized void append(Path journal, String line) {
-        try {
-            Files.writeString(journal, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
