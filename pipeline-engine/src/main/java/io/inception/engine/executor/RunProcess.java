@@ -139,11 +139,7 @@ final class RunProcess {
 
     /** Ends the process here and queues stage {@code index} through the dispatch; the run keeps its lock. */
     private void handOff(int index, StageDef def) {
-        finished = true;
-        cancelTimeout();
-        onEnd.accept(this);
-        done.completeExceptionally(new IllegalStateException("run " + runId + " continues elsewhere: stage '"
-                + def.name() + "' was handed off"));
+        letGo("continues elsewhere: stage '" + def.name() + "' was handed off");
         try {
             engine.dispatch().handOff(new StageTicket(runId, pipeline.name(), index, def));
             LOG.info("run {}: stage '{}' handed off", runId, def.name());
@@ -157,17 +153,21 @@ final class RunProcess {
 
     /** Ends the process here while the claimed stage waits long: whoever claims it at the next check continues. */
     private void park(int index, StageDef def, Duration after, String progress) {
-        finished = true;
-        cancelTimeout();
-        onEnd.accept(this);
         java.time.Instant at = engine.clock().instant().plus(after);
-        done.completeExceptionally(new IllegalStateException("run " + runId + ": stage '" + def.name()
-                + "' parked until " + at));
+        letGo("waits elsewhere: stage '" + def.name() + "' parked until " + at);
         LOG.info("run {}: stage '{}' parked until {}: {}", runId, def.name(), at, progress);
         turn.complete(new StageTurn.Parked(index, at, progress));
     }
 
-    private boolean parks(Duration after) {
+    /** Ends the process here without writing the run, which goes on elsewhere or later; keeps the lock. */
+    private void letGo(String why) {
+        finished = true;
+        cancelTimeout();
+        onEnd.accept(this);
+        done.completeExceptionally(new IllegalStateException("run " + runId + " " + why));
+    }
+
+        private boolean parks(Duration after) {
         return claimed() && engine.dispatch().parkWaitsFrom().filter(from -> after.compareTo(from) >= 0).isPresent();
     }
 
