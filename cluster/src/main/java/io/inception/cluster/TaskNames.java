@@ -32,6 +32,11 @@ public final class TaskNames {
         return names;
     }
 
+    /** What the task names of {@code kind} bound to a zone begin with ({@code rollout-wave@}). */
+    public static String zonedPrefix(String kind) {
+        return kind + SEPARATOR;
+    }
+
     /** The zone encoded in a task name, or empty for zone-less work. */
     public static Optional<String> zoneOf(String taskName) {
         int at = taskName.indexOf(SEPARATOR);

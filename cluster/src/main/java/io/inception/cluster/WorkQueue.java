@@ -39,6 +39,22 @@ public final class WorkQueue {
         return client.scheduleIfNotExists(instance, due);
     }
 
+    /**
+     * Whether any item of {@code kind} (in any zone) whose id starts with {@code idPrefix} is queued or
+     * claimed — e.g. a stage of one run ({@code <runId>/}).
+     */
+    public boolean holds(String kind, String idPrefix) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM scheduled_tasks WHERE (task_name = :kind"
+                        + " OR task_name LIKE :zoned ESCAPE '!') AND task_instance LIKE :prefix ESCAPE '!'")
+                .bind("kind", kind).bind("zoned", likeEscaped(TaskNames.zonedPrefix(kind)) + "%")
+                .bind("prefix", likeEscaped(idPrefix) + "%")
+                .mapTo(Long.class).one()) > 0;
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     /** Every queued item (waiting or claimed), by due time. */
     public List<Claim> items() {
         return jdbi.withHandle(h -> h.createQuery("SELECT task_name, task_instance, execution_time, picked, picked_by,"

@@ -1,10 +1,11 @@
 package io.inception.cluster;
 
+import io.inception.engine.model.ZoneName;
+
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The zones a node can reach — compute cells ({@code c1}) or regions ({@code dfw}) — as it declares
@@ -14,15 +15,12 @@ import java.util.regex.Pattern;
  * @param names the zone names, in the order given
  */
 public record Zones(Set<String> names) {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
-
     public Zones {
         names = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(names));
         for (String n : names) {
-            if (!NAME.matcher(n).matches()) {
-                throw new IllegalArgumentException("invalid zone name '" + n + "': letters, digits, '.', '_' and '-',"
-                        + " starting with a letter or digit, at most 63 characters");
-            }
+            ZoneName.check(n).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
         }
     }
 

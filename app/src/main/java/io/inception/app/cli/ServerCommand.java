@@ -170,8 +170,9 @@ public final class ServerCommand implements Callable<Integer> {
                     + packaging.sourcesLine(apt.url(), "qe"));
             LabService labs = labService(inception);
             WebServer webServer = startWeb(inception, packaging, labs, root);
-            server.resumeInterrupted();
+            // a cluster node hands stages to the cluster before resuming anything (a resume then queues the stage)
             cluster.start(inception, config.location(), config.ref());
+            server.resumeInterrupted();
             TriggerScheduler scheduler = server.scheduler();
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             CountDownLatch stop = new CountDownLatch(1);

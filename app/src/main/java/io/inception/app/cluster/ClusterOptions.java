@@ -7,7 +7,7 @@ import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.ClusterNode;
 import io.inception.cluster.Zones;
 import io.inception.cluster.rollout.RolloutWaveWork;
-import io.inception.cluster.run.OrphanedRuns;
+import io.inception.cluster.run.ClusterStages;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.rollout.EnvironmentTargets;
@@ -24,8 +24,9 @@ import java.util.Random;
 
 /**
  * {@code inception server --cluster --db jdbc:postgresql://... --zones c1,c2}: this server becomes one
- * node of a cluster sharing the database — it claims rollout waves of the cells it reaches and resumes
- * runs that a dead node left.
+ * node of a cluster sharing the database — it claims rollout waves of the cells it reaches and the
+ * stages of pipeline runs (of its zones and zone-less), and queues again the stage of a run a dead
+ * process left.
  */
 public final class ClusterOptions {
     @Option(names = "--cluster",
@@ -75,8 +76,10 @@ public final class ClusterOptions {
         ClusterConfig config = ClusterConfig.of(nodeId != null ? nodeId : defaultNodeId(), Zones.parse(zones))
                 .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
         javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
-        ClusterNode node = ClusterNode.start(pool, config, List.of(waves),
-                List.of(OrphanedRuns.sweep(inception.executor(), Duration.ofSeconds(heartbeatSeconds))), clock);
+        // from here on every stage of every run is a claimed unit of cluster work
+        ClusterStages stages = ClusterStages.install(inception.executor(), pool, clock);
+        ClusterNode node = ClusterNode.start(pool, config, List.of(waves, stages.work()),
+                List.of(stages.orphanSweep(Duration.ofSeconds(heartbeatSeconds))), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             ClusterDatabase.close(pool);

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Failover of pipeline runs. A run is claimed by the node executing it through the engine's run lock,
- * whose holder renews a heartbeat; the lock of a dead node goes stale. This sweep — run by one node of
- * the cluster at a time — resumes every RUNNING run whose holder is gone on the node that claimed
- * the sweep: completed stages are skipped and the interrupted stage is called again with its
- * checkpoints. Runs held by a live node are left to it.
+ * The safety net of run failover. Each stage of a run is a claimed item of the queue ({@link StageWork}),
+ * taken over by another node when its node dies. A run can still be left with no item: its node was
+ * killed between storing a stage done and queueing the next, or it was started (or last executed) by a
+ * process that is not a node. This sweep — run by one node of the cluster at a time — resumes every
+ * RUNNING run with no stage queued or claimed whose lock is stale; with the executor's dispatch set
+ * to {@link ClusterStages}, resuming a run queues its current stage. Runs held by a live process are
+ * left to it.
  */
 public final class OrphanedRuns {
     public static final String NAME = "resume-orphaned-runs";

@@ -3,6 +3,7 @@ package io.inception.cluster.rollout;
 import io.inception.cluster.ClusterConfig;
 import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.ClusterNode;
+import io.inception.cluster.JournalFile;
 import io.inception.cluster.Zones;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.fleet.FleetSettings;
@@ -10,11 +11,7 @@ import io.inception.engine.fleet.SshKey;
 import io.inception.engine.rollout.InMemoryDrain;
 import io.inception.engine.store.Store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,20 +39,12 @@ public final class ClusterNodeMain {
         ClusterConfig config = ClusterConfig.of(nodeId, Zones.parse(args[2])).withHeartbeat(Duration.ofMillis(500), 4)
                 .withPollInterval(Duration.ofMillis(200));
         ClusterNode node = ClusterNode.start(ClusterDatabase.dataSource(url, 12), config,
-                List.of(new JournaledWork(nodeId, waves, line -> append(journal, line))), List.of(), clock);
+                List.of(new JournaledWork(nodeId, waves, JournalFile.at(journal))), List.of(), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             store.close();
         }));
         System.out.println("node " + nodeId + " up");
         new CountDownLatch(1).await();
-    }
-
-    private static synchronized void append(Path journal, String line) {
-        try {
-            Files.writeString(journal, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs pipelines: stages in order, every transition stored, polls instead of sleeps, retries of
@@ -57,6 +59,7 @@ public final class Executor implements AutoCloseable {
     private final java.util.Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers;
+    private final AtomicReference<StageDispatch> dispatch;
 
     Executor(ExecutorSpec spec, Store store, Path home) {
         this.store = Objects.requireNonNull(store, "store");
@@ -65,9 +68,11 @@ public final class Executor implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("inception-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.workers = Executors.newFixedThreadPool(spec.workerThreads(), daemon("inception-stage"));
-        this.locks = new LockKeeper(store, owner, spec.lockStaleAfter(), claimed::contains);
+        this.dispatch = new AtomicReference<>(spec.stageDispatch());
+        this.locks = new LockKeeper(store, owner, spec.lockStaleAfter(), claimed::contains,
+                runId -> dispatch.get().holdsRun(runId));
         this.engine = new Engine(store, home.toAbsolutePath(), spec.stages(), spec.clock(), spec.random(), workers,
-                timer, spec.defaultStageTimeout(), locks);
+                timer, spec.defaultStageTimeout(), locks, dispatch);
         long beat = spec.heartbeatEvery().toMillis();
         timer.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     }
@@ -113,7 +118,7 @@ public final class Executor implements AutoCloseable {
             throw e;
         }
         LOG.info("run {} of pipeline '{}' on '{}' started", runId, pipeline.name(), target);
-        launch(runId, pipeline, environment, false);
+        launch(runId, pipeline, environment, false, RunProcess.NO_CLAIM, null);
         return runId;
     }
 
@@ -124,7 +129,8 @@ public final class Executor implements AutoCloseable {
      *
      * @throws IllegalArgumentException when no such run exists
      * @throws IllegalStateException    when the run is already complete
-     * @throws RunLockedException       when a live process still executes it
+     * @throws RunLockedException       when a live process still executes it, or a stage of it is
+     *                                  queued or claimed in the cluster (it continues there)
      */
     public String resume(String runId) {
         Run run = store.runs().find(runId)
@@ -133,6 +139,7 @@ public final class Executor implements AutoCloseable {
             throw new IllegalStateException("run " + runId + " is already " + run.status() + "; nothing to resume");
         }
         if (active.containsKey(runId)) return runId;
+        refuseIfHeldElsewhere(runId);
         PipelineDef pipeline = store.runs().definition(runId).orElseThrow();
         Environment environment = store.runs().environment(runId).orElseThrow();
         checkStageTypes(pipeline);
@@ -148,20 +155,86 @@ public final class Executor implements AutoCloseable {
             throw e;
         }
         LOG.info("resuming run {} of pipeline '{}' on '{}'", runId, run.pipeline(), run.target());
-        launch(runId, pipeline, environment, true);
+        launch(runId, pipeline, environment, true, RunProcess.NO_CLAIM, null);
         return runId;
     }
 
     /**
-     * Resumes every run left RUNNING by a process that is gone; runs still held by a live process are
-     * left to it. This is what a restarted {@code inception server} does.
+     * Executes stage {@code stageIndex} of {@code runId} here because this node claimed it from the
+     * cluster's queue. The claim is the authority on who executes the run now: the run's lock is
+     * taken over for this process (a lock held by another run still excludes it). The stage runs as
+     * any stage does (retries, polls, timeout, checkpoints, cancel) and resumes from its checkpoints
+     * when a node died executing it; then the next stage goes to the dispatch. A claimed stage already
+     * complete in the store (its node died before queueing the next) just hands on the next one.
+     *
+     * @return completed when the run's process ends here, saying how
+     * @throws IllegalArgumentException when there is no such run or stage, or a stage type has no
+     *                                  implementation here
+     */
+    public CompletableFuture<StageTurn> executeClaimed(String runId, int stageIndex) {
+        Run run = store.runs().find(runId)
+                .orElseThrow(() -> new IllegalArgumentException("no run '" + runId + "' in " + store.url()));
+        if (run.status().isComplete()) return CompletableFuture.completedFuture(new StageTurn.RunEnded(run));
+        PipelineDef pipeline = store.runs().definition(runId).orElseThrow();
+        if (stageIndex < 0 || stageIndex >= pipeline.stages().size()) {
+            throw new IllegalArgumentException("run " + runId + " has no stage " + stageIndex + " (pipeline '"
+                    + pipeline.name() + "' has " + pipeline.stages().size() + ")");
+        }
+        Environment environment = store.runs().environment(runId).orElseThrow();
+        checkStageTypes(pipeline);
+        if (active.containsKey(runId) || !claimed.add(runId)) {
+            return CompletableFuture.completedFuture(new StageTurn.Abandoned("run " + runId + " is already executed"
+                    + " by this process"));
+        }
+        try {
+            locks.claim(run.pipeline(), run.target(), runId);
+        } catch (RunLockedException e) {
+            claimed.remove(runId);
+            return CompletableFuture.completedFuture(new StageTurn.Abandoned(e.getMessage()));
+        } catch (RuntimeException e) {
+            claimed.remove(runId);
+            throw e;
+        }
+        // a cancel requested while the stage was queued: the stage is not called
+        String cancel = store.runs().isCancelRequested(runId) ? "requested through the store" : null;
+        return launch(runId, pipeline, environment, true, stageIndex, cancel).turn();
+    }
+
+    /**
+     * Hands a claimed stage executed here back (its node is stopping): the call of the stage in
+     * progress finishes and its outcome is stored, then the run's process ends here without polling
+     * again ({@link StageTurn.Abandoned}); the run stays RUNNING for the next claim.
+     *
+     * @return false when the run is not executed here
+     */
+    public boolean handBack(String runId, String why) {
+        RunProcess process = active.get(runId);
+        if (process == null) return false;
+        process.handBack(why);
+        return true;
+    }
+
+    /**
+     * Sets where stages execute from now on: the seam through which a cluster node that starts after
+     * the executor (as {@code inception server --cluster} does) installs its hand-off dispatch. Stages
+     * executing now finish where they are; the next stage of every run goes through {@code stageDispatch}.
+     */
+    public void useStageDispatch(StageDispatch stageDispatch) {
+        dispatch.set(Objects.requireNonNull(stageDispatch, "stageDispatch"));
+    }
+
+    /**
+     * Resumes every run left RUNNING by a process that is gone; runs still held by a live process, or
+     * with a stage queued or claimed in the cluster, are left to it. This is what a restarted
+     * {@code inception server} does, and in a cluster the sweep of orphaned runs: with a hand-off
+     * dispatch, resuming a run queues its current stage.
      *
      * @return the ids of the runs resumed
      */
     public List<String> resumeInterrupted() {
         List<String> resumed = new ArrayList<>();
         for (Run run : store.runs().withStatus(ExecutionStatus.RUNNING)) {
-            if (active.containsKey(run.id())) continue;
+            if (active.containsKey(run.id()) || dispatch.get().holdsRun(run.id())) continue;
             try {
                 resume(run.id());
                 resumed.add(run.id());
@@ -187,7 +260,9 @@ public final class Executor implements AutoCloseable {
         Optional<Run> run = store.runs().find(runId);
         if (run.isEmpty() || run.get().status().isComplete()) return false;
         store.runs().requestCancel(runId);
-        boolean liveHolder = store.locks().heldBy(runId).filter(lock -> !locks.isStale(lock)).isPresent();
+        // a run between two cluster claims has no live holder: nobody would read the request until its
+        // next claim (hours, for a parked approval), so it is cancelled at once
+        boolean liveHolder = store.locks().heldBy(runId).filter(lock -> !locks.holderGone(lock)).isPresent();
         if (!liveHolder) cancelOrphan(runId);
         return true;
     }
@@ -246,13 +321,27 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    private void launch(String runId, PipelineDef pipeline, Environment environment, boolean resumed) {
+    private RunProcess launch(String runId, PipelineDef pipeline, Environment environment, boolean resumed,
+                              int claimedStage, String cancel) {
         RunProcess process = new RunProcess(engine, runId, pipeline, environment, p -> {
             active.remove(p.runId(), p);
             claimed.remove(p.runId());
-        });
+        }, claimedStage);
         active.put(runId, process);
-        process.begin(store.stages().list(runId), resumed);
+        synchronized (process) { // no call of the stage starts between begin and cancel
+            process.begin(store.stages().list(runId), resumed);
+            if (cancel != null) process.cancel(cancel);
+        }
+        return process;
+    }
+
+    /** A run with a stage queued or claimed in the cluster continues there, not here. */
+    private void refuseIfHeldElsewhere(String runId) {
+        if (!dispatch.get().holdsRun(runId)) return;
+        store.locks().heldBy(runId).ifPresent(lock -> {
+            throw new RunLockedException("run " + runId + " has a stage queued or claimed in the cluster; it"
+                    + " continues on the node that claims it", lock);
+        });
     }
 
     private void checkStageTypes(PipelineDef pipeline) {

@@ -25,10 +25,12 @@ import java.util.Random;
  * @param heartbeatEvery      how often held run locks are refreshed (and cancel requests read)
  * @param lockStaleAfter      a lock whose heartbeat is older than this may be taken over
  * @param workerThreads       threads that call stages at the same time
+ * @param stageDispatch       where stages execute: {@link StageDispatch#local()} (the default) or
+ *                            handed off to a cluster
  */
 public record ExecutorSpec(Map<String, Stage> stages, Clock clock, IdGenerator ids, Random random,
                            Duration defaultStageTimeout, Duration heartbeatEvery, Duration lockStaleAfter,
-                           int workerThreads) {
+                           int workerThreads, StageDispatch stageDispatch) {
     public ExecutorSpec {
         stages = Map.copyOf(stages);
         Objects.requireNonNull(clock, "clock");
@@ -40,6 +42,7 @@ public record ExecutorSpec(Map<String, Stage> stages, Clock clock, IdGenerator i
                     + " lockStaleAfter (" + lockStaleAfter + ")");
         }
         if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be >= 1");
+        Objects.requireNonNull(stageDispatch, "stageDispatch");
     }
 
     static ExecutorSpec of(List<Stage> stages) {
@@ -52,36 +55,42 @@ public record ExecutorSpec(Map<String, Stage> stages, Clock clock, IdGenerator i
             }
         }
         return new ExecutorSpec(byType, Clock.systemUTC(), null, new SecureRandom(), null,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 8);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 8, StageDispatch.local());
     }
 
     public ExecutorSpec withClock(Clock newClock) {
         return new ExecutorSpec(stages, newClock, ids, random, defaultStageTimeout, heartbeatEvery, lockStaleAfter,
-                workerThreads);
+                workerThreads, stageDispatch);
     }
 
     public ExecutorSpec withIds(IdGenerator newIds) {
         return new ExecutorSpec(stages, clock, newIds, random, defaultStageTimeout, heartbeatEvery, lockStaleAfter,
-                workerThreads);
+                workerThreads, stageDispatch);
     }
 
     public ExecutorSpec withRandom(Random newRandom) {
         return new ExecutorSpec(stages, clock, ids, newRandom, defaultStageTimeout, heartbeatEvery, lockStaleAfter,
-                workerThreads);
+                workerThreads, stageDispatch);
     }
 
     public ExecutorSpec withDefaultStageTimeout(Duration timeout) {
-        return new ExecutorSpec(stages, clock, ids, random, timeout, heartbeatEvery, lockStaleAfter, workerThreads);
+        return new ExecutorSpec(stages, clock, ids, random, timeout, heartbeatEvery, lockStaleAfter, workerThreads, stageDispatch);
     }
 
     /** Heartbeat interval and staleness limit of run locks. */
     public ExecutorSpec withLockHeartbeat(Duration every, Duration staleAfter) {
-        return new ExecutorSpec(stages, clock, ids, random, defaultStageTimeout, every, staleAfter, workerThreads);
+        return new ExecutorSpec(stages, clock, ids, random, defaultStageTimeout, every, staleAfter, workerThreads, stageDispatch);
     }
 
     public ExecutorSpec withWorkerThreads(int threads) {
         return new ExecutorSpec(stages, clock, ids, random, defaultStageTimeout, heartbeatEvery, lockStaleAfter,
-                threads);
+                threads, stageDispatch);
+    }
+
+    /** Where stages execute; see {@link Executor#useStageDispatch} to set it on a running executor. */
+    public ExecutorSpec withStageDispatch(StageDispatch dispatch) {
+        return new ExecutorSpec(stages, clock, ids, random, defaultStageTimeout, heartbeatEvery, lockStaleAfter,
+                workerThreads, dispatch);
     }
 
     /** Starts an executor on {@code store}; artifacts go under {@code home/runs}. Close it when done. */

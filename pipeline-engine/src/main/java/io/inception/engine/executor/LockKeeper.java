@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  *
  * <p>A lock is stale when its holder's heartbeat is older than {@code staleAfter}, when its holder
  * is a process on this host that no longer exists (killed), when its holder is an executor of this
- * process that was closed, or when the run that holds it is already complete.
+ * process that was closed, or when the run that holds it is already complete — unless the run has a
+ * stage queued or claimed in a cluster ({@code heldElsewhere}): between two stages no process
+ * heartbeats the lock, and the cluster's claim keeps it.
  */
 final class LockKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(LockKeeper.class);
@@ -32,12 +34,15 @@ final class LockKeeper {
     private final Owner owner;
     private final Duration staleAfter;
     private final Predicate<String> activeHere;
+    private final Predicate<String> heldElsewhere;
 
-    LockKeeper(Store store, Owner owner, Duration staleAfter, Predicate<String> activeHere) {
+    LockKeeper(Store store, Owner owner, Duration staleAfter, Predicate<String> activeHere,
+               Predicate<String> heldElsewhere) {
         this.store = store;
         this.owner = owner;
         this.staleAfter = staleAfter;
         this.activeHere = activeHere;
+        this.heldElsewhere = heldElsewhere;
     }
 
     /**
@@ -85,7 +90,9 @@ final class LockKeeper {
             Optional<RunLock> existing = store.locks().find(pipeline, target);
             if (existing.isEmpty()) continue; // released in between: try again
             RunLock lock = existing.get();
-            if (lock.owner().equals(owner.id()) && lock.runId().equals(runId)) return Optional.empty();
+            if (lock.owner().equals(owner.id()) && lock.runId().equals(runId) && !heldElsewhere.test(runId)) {
+                return Optional.empty();
+            }
             if (!isStale(lock)) return existing;
             if (store.locks().takeOver(lock, runId, owner.id(), owner.pid(), owner.host())) {
                 LOG.warn("took over the stale lock of pipeline '{}' on target '{}' from {}", pipeline, target,
@@ -96,8 +103,44 @@ final class LockKeeper {
         return store.locks().find(pipeline, target);
     }
 
+    /**
+     * Takes the lock of {@code pipeline} on {@code target} for {@code runId} on behalf of a cluster
+     * claim of one of its stages: the claim is the authority on who executes the run now, so a lock
+     * held by the same run (a previous stage's node, alive or not) is taken over at once; a lock
+     * held by another run follows the usual rules.
+     *
+     * @throws RunLockedException when another live run holds the target
+     */
+    void claim(String pipeline, String target, String runId) {
+        for (int round = 0; round < 5; round++) {
+            if (store.locks().tryInsert(pipeline, target, runId, owner.id(), owner.pid(), owner.host())) return;
+            Optional<RunLock> existing = store.locks().find(pipeline, target);
+            if (existing.isEmpty()) continue;
+            RunLock lock = existing.get();
+            if (lock.owner().equals(owner.id()) && lock.runId().equals(runId)) return;
+            if (!lock.runId().equals(runId) && !isStale(lock)) {
+                throw new RunLockedException("pipeline '" + pipeline + "' on target '" + target + "' is locked by "
+                        + lock.describe(now()) + "; run " + runId + " cannot execute its claimed stage", lock);
+            }
+            if (store.locks().takeOver(lock, runId, owner.id(), owner.pid(), owner.host())) return;
+        }
+        RunLock lock = store.locks().find(pipeline, target).orElseThrow(() -> new IllegalStateException(
+                "the lock of pipeline '" + pipeline + "' on target '" + target + "' changed hands five times"));
+        throw new RunLockedException("the lock of pipeline '" + pipeline + "' on target '" + target
+                + "' keeps changing hands; now " + lock.describe(now()), lock);
+    }
+
     /** Whether the holder of {@code lock} is gone, so that the lock may be taken over. */
     boolean isStale(RunLock lock) {
+        if (heldElsewhere.test(lock.runId()) && !runComplete(lock)) return false;
+        return holderGone(lock);
+    }
+
+    /**
+     * Whether no process executes the run of {@code lock} now (its heartbeat is old, its process is
+     * gone or closed, its run complete) — whatever the cluster holds for it.
+     */
+    boolean holderGone(RunLock lock) {
         if (lock.heartbeatAge(now()).compareTo(staleAfter) > 0) return true;
         if (CLOSED_OWNERS.contains(lock.owner())) return true;
         if (lock.owner().equals(owner.id())) return !activeHere.test(lock.runId());
@@ -105,6 +148,10 @@ final class LockKeeper {
                 && ProcessHandle.of(lock.ownerPid()).map(p -> !p.isAlive()).orElse(true)) {
             return true;
         }
+        return runComplete(lock);
+    }
+
+    private boolean runComplete(RunLock lock) {
         return store.runs().find(lock.runId()).map(Run::status).map(s -> s.isComplete()).orElse(false);
     }
 

@@ -29,17 +29,25 @@ import java.util.function.Consumer;
  * object's monitor and carries a generation number, so a result that arrives after a timeout, a
  * cancel or an abandon is dropped. The store's conditional updates give the same guarantee across
  * processes: a completed stage is never written again, hence never run again.
+ *
+ * <p>With a hand-off {@link StageDispatch}, a process executes at most its claimed stage: reaching
+ * any other stage it queues it through the dispatch and ends here, leaving the run RUNNING with its
+ * lock; a long wait of the claimed stage parks it. {@link #turn()} says how the process ended.
  */
 final class RunProcess {
     private static final Logger LOG = LoggerFactory.getLogger(RunProcess.class);
+    /** The claimed stage of a process that was not started by a cluster claim. */
+    static final int NO_CLAIM = -1;
 
     private final Engine engine;
     private final String runId;
     private final PipelineDef pipeline;
     private final Environment environment;
     private final Consumer<RunProcess> onEnd;
+    private final int claimedStage;
     private final RunCancellation cancellation = new RunCancellation();
     private final CompletableFuture<Run> done = new CompletableFuture<>();
+    private final CompletableFuture<StageTurn> turn = new CompletableFuture<>();
 
     // guarded by this
     private int current = -1;
@@ -48,13 +56,18 @@ final class RunProcess {
     private boolean finished;
     private Future<?> pending;
     private Future<?> timeout;
+    private boolean calling;
+    private String handingBack;
 
-    RunProcess(Engine engine, String runId, PipelineDef pipeline, Environment environment, Consumer<RunProcess> onEnd) {
+    /** @param claimedStage the stage a cluster claim asks this process to execute, or {@link #NO_CLAIM} */
+    RunProcess(Engine engine, String runId, PipelineDef pipeline, Environment environment, Consumer<RunProcess> onEnd,
+               int claimedStage) {
         this.engine = engine;
         this.runId = runId;
         this.pipeline = pipeline;
         this.environment = environment;
         this.onEnd = onEnd;
+        this.claimedStage = claimedStage;
     }
 
     String runId() {
@@ -63,6 +76,11 @@ final class RunProcess {
 
     CompletableFuture<Run> completion() {
         return done;
+    }
+
+    /** Completed when this process ends, however it ends. */
+    CompletableFuture<StageTurn> turn() {
+        return turn;
     }
 
     /** Starts or resumes from the stored stage states: completed stages are skipped. */
@@ -74,39 +92,101 @@ final class RunProcess {
                 return;
             }
             if (!s.status().isComplete()) {
-                if (resumed && s.status() != ExecutionStatus.NOT_STARTED) {
-                    int checkpoints = engine.store().checkpoints().all(runId, s.name()).size();
-                    note(s.name(), "INFO", "resumed after an interruption: attempt " + s.attempt() + " continues with "
-                            + checkpoints + " checkpoint(s)");
-                }
-                startStage(s.index(), Math.max(1, s.attempt()));
+                startStage(s.index(), Math.max(1, s.attempt()), resumed ? s : null);
                 return;
             }
         }
         finish(ExecutionStatus.SUCCEEDED);
     }
 
-    private void startStage(int index, int firstAttempt) {
+    /** Starts stage {@code index} here, or hands it to the dispatch; {@code stored} is its state when resumed. */
+    private void startStage(int index, int firstAttempt, StageRun stored) {
+        StageDef def = pipeline.stages().get(index);
+        if (index != claimedStage && engine.dispatch().handsOff()) {
+            handOff(index, def);
+            return;
+        }
+        // a parked stage continued by its next claim was not interrupted: no note for it
+        boolean continuesParked = claimed() && stored != null && stored.status() == ExecutionStatus.WAITING;
+        if (stored != null && stored.status() != ExecutionStatus.NOT_STARTED && !continuesParked) {
+            int checkpoints = engine.store().checkpoints().all(runId, def.name()).size();
+            note(def.name(), "INFO", "resumed after an interruption: attempt " + stored.attempt() + " continues with "
+                    + checkpoints + " checkpoint(s)");
+        }
         current = index;
         attempt = firstAttempt;
-        StageDef def = pipeline.stages().get(index);
         Duration limit = def.timeout() != null ? def.timeout() : engine.defaultStageTimeout();
         if (limit != null) {
-            timeout = engine.timer().schedule(() -> onTimeout(index, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
+            Duration left = timeLeft(limit, stored);
+            timeout = engine.timer().schedule(() -> onTimeout(index, limit), left.toMillis(), TimeUnit.MILLISECONDS);
         }
-        dispatch(Duration.ZERO);
+        callAfter(Duration.ZERO);
     }
 
-    private void dispatch(Duration delay) {
+    private boolean claimed() {
+        return claimedStage != NO_CLAIM;
+    }
+
+    /**
+     * A claimed stage may be parked and continued by several nodes, so its timeout counts from its
+     * first start (wall time); otherwise from when this process began the stage.
+     */
+    private Duration timeLeft(Duration limit, StageRun stored) {
+        if (!claimed() || stored == null || stored.startedAt() == null) return limit;
+        Duration left = limit.minus(Duration.between(stored.startedAt(), engine.clock().instant()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Ends the process here and queues stage {@code index} through the dispatch; the run keeps its lock. */
+    private void handOff(int index, StageDef def) {
+        letGo("continues elsewhere: stage '" + def.name() + "' was handed off");
+        try {
+            engine.dispatch().handOff(new StageTicket(runId, pipeline.name(), index, def));
+            LOG.info("run {}: stage '{}' handed off", runId, def.name());
+            turn.complete(new StageTurn.HandedOn(index));
+        } catch (RuntimeException e) {
+            LOG.error("run {}: stage '{}' could not be handed off; the run stays RUNNING and its stage is queued"
+                    + " again once its lock is stale", runId, def.name(), e);
+            turn.complete(new StageTurn.Abandoned("hand-off of stage '" + def.name() + "' failed: " + e.getMessage()));
+        }
+    }
+
+    /** Ends the process here while the claimed stage waits long: whoever claims it at the next check continues. */
+    private void park(int index, StageDef def, Duration after, String progress) {
+        java.time.Instant at = engine.clock().instant().plus(after);
+        letGo("waits elsewhere: stage '" + def.name() + "' parked until " + at);
+        LOG.info("run {}: stage '{}' parked until {}: {}", runId, def.name(), at, progress);
+        turn.complete(new StageTurn.Parked(index, at, progress));
+    }
+
+    /** Ends the process here without writing the run, which goes on elsewhere or later; keeps the lock. */
+    private void letGo(String why) {
+        finished = true;
+        cancelTimeout();
+        onEnd.accept(this);
+        done.completeExceptionally(new IllegalStateException("run " + runId + " " + why));
+    }
+
+        private boolean parks(Duration after) {
+        return claimed() && engine.dispatch().parkWaitsFrom().filter(from -> after.compareTo(from) >= 0).isPresent();
+    }
+
+    /** Schedules the next call of the current stage, unless the stage is being handed back. */
+    private void callAfter(Duration delay) {
+        if (handingBack != null) {
+            abandon(handingBack);
+            return;
+        }
+        calling = false; // the next call is scheduled, not in progress
         long gen = ++generation;
         if (delay.isZero() || delay.isNegative()) {
             pending = engine.workers().submit(() -> executeOnce(gen));
         } else {
-            pending = engine.timer().schedule(() -> redispatch(gen), delay.toMillis(), TimeUnit.MILLISECONDS);
+            pending = engine.timer().schedule(() -> callNow(gen), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private synchronized void redispatch(long gen) {
+    private synchronized void callNow(long gen) {
         if (finished || gen != generation) return;
         pending = engine.workers().submit(() -> executeOnce(gen));
     }
@@ -119,6 +199,7 @@ final class RunProcess {
             if (finished || gen != generation) return;
             index = current;
             thisAttempt = attempt;
+            calling = true;
         }
         StageDef def = pipeline.stages().get(index);
         MDC.put("run", runId);
@@ -141,6 +222,10 @@ final class RunProcess {
                 abandon("store failure: " + e.getMessage());
             }
         } finally {
+            synchronized (this) {
+                if (gen == generation) calling = false;
+                if (handingBack != null && !finished) abandon(handingBack);
+            }
             MDC.remove("stage");
             MDC.remove("run");
             Thread.interrupted(); // do not leak an interrupt to the pool's next task
@@ -177,7 +262,12 @@ final class RunProcess {
             succeed(index, def, s);
         } else if (result instanceof StageResult.Running r) {
             engine.store().stages().markWaiting(runId, index, r.progress());
-            dispatch(r.checkAgainAfter() == null ? Duration.ZERO : r.checkAgainAfter());
+            Duration after = r.checkAgainAfter() == null ? Duration.ZERO : r.checkAgainAfter();
+            if (parks(after)) {
+                park(index, def, after, r.progress());
+            } else {
+                callAfter(after);
+            }
         } else if (result instanceof StageResult.Failed f) {
             fail(index, def, thisAttempt, f);
         }
@@ -198,7 +288,7 @@ final class RunProcess {
         recordBuildFact(def, s);
         cancelTimeout();
         if (index + 1 < pipeline.stages().size()) {
-            startStage(index + 1, 1);
+            startStage(index + 1, 1, null);
         } else {
             finish(ExecutionStatus.SUCCEEDED);
         }
@@ -223,7 +313,7 @@ final class RunProcess {
             note(def.name(), "WARN", message);
             engine.store().stages().markWaiting(runId, index, message);
             attempt = thisAttempt + 1;
-            dispatch(wait);
+            callAfter(wait);
             return;
         }
         String reason = f.transientFailure() && max > 1 ? f.reason() + " (gave up after " + max + " attempts)"
@@ -263,6 +353,16 @@ final class RunProcess {
     }
 
     /**
+     * Hands the stage back: the call in progress finishes and its outcome is stored, then the process
+     * ends without calling the stage again (abandoned); between two calls it ends at once.
+     */
+    synchronized void handBack(String why) {
+        if (finished) return;
+        handingBack = why;
+        if (!calling) abandon(why);
+    }
+
+    /**
      * Stops executing the run in this process without writing its state (the executor closes, the
      * lock was taken over): the run stays RUNNING in the store and can be resumed.
      */
@@ -273,6 +373,7 @@ final class RunProcess {
         LOG.warn("run {} left RUNNING in the store: {}", runId, why);
         done.completeExceptionally(new IllegalStateException("run " + runId + " is no longer executed here: " + why));
         onEnd.accept(this);
+        turn.complete(new StageTurn.Abandoned(why));
     }
 
     private void stopStage(String why) {
@@ -294,7 +395,9 @@ final class RunProcess {
         engine.locks().release(runId);
         LOG.info("run {} of pipeline '{}' finished: {}", runId, pipeline.name(), status);
         onEnd.accept(this);
-        done.complete(engine.store().runs().find(runId).orElseThrow());
+        Run run = engine.store().runs().find(runId).orElseThrow();
+        done.complete(run);
+        turn.complete(new StageTurn.RunEnded(run));
     }
 
     private void note(String stage, String severity, String message) {

@@ -89,7 +89,7 @@ final class PipelineReader {
 
     private Optional<StageDef> stage(MapFields s, String label, Map<String, Library> libraries, Map<String, Integer> seen) {
         Problems problems = s.problems();
-        s.allow("name", "description", "type", "uses", "with", "timeout", "retry");
+        s.allow("name", "description", "type", "uses", "with", "timeout", "retry", "zone");
         s.string("description", false);
         Optional<String> name = s.string("name", true).filter(n -> {
             YamlNode at = s.get("name").orElseThrow();

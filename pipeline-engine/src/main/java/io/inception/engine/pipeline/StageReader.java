@@ -8,6 +8,7 @@ import io.inception.engine.config.TypedValues;
 import io.inception.engine.config.YamlNode;
 import io.inception.engine.model.RetryPolicy;
 import io.inception.engine.model.StageDef;
+import io.inception.engine.model.ZoneName;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the body of a stage ({@code type}, {@code with}, {@code timeout}, {@code retry}) into a
- * {@link StageDef}, checking {@code with:} against the stage type's declared parameters.
+ * Reads the body of a stage ({@code type}, {@code with}, {@code timeout}, {@code retry}, {@code zone})
+ * into a {@link StageDef}, checking {@code with:} against the stage type's declared parameters.
  */
 final class StageReader {
     static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(10);
@@ -34,8 +35,9 @@ final class StageReader {
     }
 
     /**
-     * Reads the stage body in {@code f}. {@code timeout}/{@code retry}, when present, override the
-     * body's own (a stage using a template may tighten the template's limits).
+     * Reads the stage body in {@code f}. {@code timeout}/{@code retry}/{@code zone}, when present,
+     * override the body's own (a stage using a template may tighten the template's limits, or bind it
+     * to the zone of its cell).
      */
     Optional<StageDef> read(String name, MapFields f, String source, Optional<MapFields> overrides) {
         Problems problems = f.problems();
@@ -53,7 +55,17 @@ final class StageReader {
         }
         MapFields retryFrom = overrides.filter(o -> o.get("retry").isPresent()).orElse(f);
         RetryPolicy retry = retryFrom.mapping("retry", false).flatMap(StageReader::retry).orElse(RetryPolicy.NONE);
-        return type.map(t -> new StageDef(name, t.name(), params, timeout, retry, source));
+        String zone = zone(overrides.filter(o -> o.get("zone").isPresent()).orElse(f));
+        return type.map(t -> new StageDef(name, t.name(), params, timeout, retry, source, zone));
+    }
+
+    /** {@code zone: c1}: only cluster nodes of that zone execute the stage; null when absent or invalid. */
+    private static String zone(MapFields f) {
+        return f.string("zone", false).filter(z -> {
+            Optional<String> problem = ZoneName.check(z);
+            problem.ifPresent(p -> f.problems().add(f.get("zone").orElseThrow(), f.field("zone"), p));
+            return problem.isEmpty();
+        }).orElse(null);
     }
 
     private static Map<String, Object> params(StageType type, Optional<MapFields> with, MapFields stage) {

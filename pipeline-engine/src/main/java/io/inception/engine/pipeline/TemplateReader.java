@@ -59,7 +59,7 @@ final class TemplateReader {
         });
         Optional<MapFields> body = f.mapping("stage", true);
         body.ifPresent(b -> {
-            b.allow("type", "with", "timeout", "retry");
+            b.allow("type", "with", "timeout", "retry", "zone");
             Optional<StageType> stageType = b.string("type", true).flatMap(t -> {
                 Optional<StageType> found = types.find(t);
                 if (found.isEmpty()) {

@@ -44,10 +44,16 @@ abstract class ExecutorTestBase {
     }
 
     Executor executor(Stage... stages) {
+        return executor(StageDispatch.local(), stages);
+    }
+
+    /** An executor whose stages go through {@code dispatch}, closed after the test. */
+    Executor executor(StageDispatch dispatch, Stage... stages) {
         Executor executor = Executor.withStages(stages)
                 .withIds(IdGenerator.sequential("e" + executors.size() + "-"))
                 .withRandom(new Random(42))
                 .withLockHeartbeat(Duration.ofMillis(100), Duration.ofSeconds(3))
+                .withStageDispatch(dispatch)
                 .open(store, home);
         executors.add(executor);
         return executor;

@@ -60,6 +60,25 @@ class PipelineLibraryTest {
     }
 
     @Test
+    void aStageIsBoundToTheZoneItNamesAndAStageUsingATemplateMayNameOne() throws Exception {
+        PipelineDef def = load("../../library", """
+                  - name: tests
+                    uses: common/unit-test@v1
+                    with: {level: full}
+                    zone: c2
+                  - name: merge
+                    type: merge
+                    zone: dfw.c1
+                  - name: anywhere
+                    type: merge
+                """);
+        assertThat(def.stages()).extracting(StageDef::name, StageDef::zone).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("tests", "c2"),
+                org.assertj.core.groups.Tuple.tuple("merge", "dfw.c1"),
+                org.assertj.core.groups.Tuple.tuple("anywhere", null));
+    }
+
+    @Test
     void theRefDecidesWhichTemplateTextIsUsedBranchOrSha() throws Exception {
         String head;
         try (Git git = Git.open(library.toFile())) {
