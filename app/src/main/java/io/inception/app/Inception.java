@@ -13,6 +13,7 @@ import io.inception.app.rollout.BuildReleases;
 import io.inception.app.rollout.RolloutDrains;
 import io.inception.engine.rollout.AptSourceLines;
 import io.inception.engine.rollout.RolloutStage;
+import io.inception.app.cluster.ClusterRollouts;
 import io.inception.inova.environment.ControlPlaneRecords;
 import io.inception.inova.environment.Credentials;
 import io.inception.inova.environment.InovaConnector;
@@ -65,9 +66,17 @@ public final class Inception implements AutoCloseable {
      * @param aptUrl           where hosts reach Inception's apt repository ({@code inception server}'s
      *                         {@code http://HOST:PORT/apt}); without it a rollout stage needs its
      *                         {@code apt-source} given
+     * @param cluster          this process is a node of a cluster ({@code inception server --cluster}): the
+     *                         rollout stage queues each cell's waves for the nodes of its zone
      */
     public record Deployments(Path configRepository, Path baseDir, Optional<KeystoneLogin> sandboxInova,
-                              Optional<String> aptUrl) {
+                              Optional<String> aptUrl, boolean cluster) {
+        /** Deployments of a process that is not a cluster node. */
+        public Deployments(Path configRepository, Path baseDir, Optional<KeystoneLogin> sandboxInova,
+                           Optional<String> aptUrl) {
+            this(configRepository, baseDir, sandboxInova, aptUrl, false);
+        }
+
         /** This project's working tree; files relative to the working directory; no sandbox; {@code $INCEPTION_APT_URL}. */
         public static Deployments standard() {
             return new Deployments(InceptionHome.sourceRoot(), Path.of("").toAbsolutePath(), Optional.empty(),
@@ -118,7 +127,8 @@ public final class Inception implements AutoCloseable {
                 new ProvisionStage(controlPlanes, records, clock),
                 new PuppetStage(new RunPuppetTargets(environments, logins, records), home.dir().resolve("cache/puppet")),
                 new RolloutStage(store.rollouts(), new RunRolloutTargets(environments, logins), drains, Optional.of(aptLines),
-                        clock, IdGenerator.timeBased(clock, new SecureRandom())),
+                        ClusterRollouts.driver(deployments.cluster(), store, clock,
+                                IdGenerator.timeBased(clock, new SecureRandom()), resources)),
                 new SmokeStage(new RunDeployedEnvironments(environments, logins, records, inova, store.rollouts()),
                         store.builds(), new SmokeHistory(home.dir().resolve("smoke-history")), clock),
                 new ApprovalStage(store.audit()));

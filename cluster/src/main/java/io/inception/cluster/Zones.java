@@ -26,7 +26,7 @@ public record Zones(Set<String> names) {
 
     /** Whether {@code name} may be a zone (a cell or region that could not be is never admitted). */
     public static boolean isValid(String name) {
-        return name != null && NAME.matcher(name).matches();
+        return ZoneName.check(name).isEmpty();
     }
 
     /** No zone: the node takes only work that has none. */

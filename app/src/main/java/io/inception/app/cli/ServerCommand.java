@@ -153,7 +153,7 @@ public final class ServerCommand implements Callable<Integer> {
         java.util.Optional<String> aptUrl = listen.endsWith(":0") ? java.util.Optional.empty()
                 : java.util.Optional.of("http://" + listen + "/apt");
         try (Inception inception = store.open(new Inception.Deployments(root, Path.of("").toAbsolutePath(),
-                java.util.Optional.empty(), aptUrl))) {
+                java.util.Optional.empty(), aptUrl, cluster.enabled()))) {
             TrainServer server = new TrainServer(inception, config.location(), config.ref(), pipeline, env,
                     triggersFile, Clock.systemUTC(), System.out);
             System.out.println("inception server: store " + inception.store().url().replaceAll("password=[^;&]*", "password=***")
