@@ -35,6 +35,7 @@ public final class Store implements AutoCloseable {
     private final StoredPromotions promotions;
     private final StoredUsers users;
     private final AuditLog audit;
+    private final StoredLabs labs;
 
     private Store(DataSource dataSource, AutoCloseable pool, String url, Clock clock) {
         this.url = url;
@@ -59,6 +60,7 @@ public final class Store implements AutoCloseable {
         this.promotions = new StoredPromotions(jdbi);
         this.users = new StoredUsers(jdbi);
         this.audit = new AuditLog(jdbi);
+        this.labs = new StoredLabs(jdbi, clock);
     }
 
     /** The Inception home: {@code $INCEPTION_HOME}, or {@code ./.inception} when unset. */
@@ -192,6 +194,11 @@ public final class Store implements AutoCloseable {
     /** Who changed what, when, from where. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Self-service labs, fenced by generation (the lab module's records). */
+    public StoredLabs labs() {
+        return labs;
     }
 
     public Clock clock() {
