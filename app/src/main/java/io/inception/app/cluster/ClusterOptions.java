@@ -71,8 +71,11 @@ public final class ClusterOptions {
         ClusterConfig config = ClusterConfig.of(nodeId != null ? nodeId : defaultNodeId(), Zones.parse(zones))
                 .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
         javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
-        ClusterNode node = ClusterNode.start(pool, config, List.of(waves),
-                List.of(OrphanedRuns.sweep(inception.executor(), Duration.ofSeconds(heartbeatSeconds))), clock);
+        List<io.inception.cluster.ClusterWork> works = new java.util.ArrayList<>(List.of(waves));
+        List<io.inception.cluster.Sweep> sweeps = new java.util.ArrayList<>(
+                List.of(OrphanedRuns.sweep(inception.executor(), Duration.ofSeconds(heartbeatSeconds))));
+        io.inception.app.labs.LabNodes.addTo(inception, works, sweeps); // labs: lab-build, lab-delete, the reaper
+        ClusterNode node = ClusterNode.start(pool, config, works, sweeps, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             ClusterDatabase.close(pool);

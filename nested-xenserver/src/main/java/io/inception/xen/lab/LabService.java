@@ -29,6 +29,7 @@ public final class LabService {
     private final Supplier<String> ids;
     private final Quota quota;
     private final Function<PhysicalPool, XenSession> connect;
+    private final LabQueue queue;
 
     /**
      * @param templates lab templates by name ({@link LabTemplateLoader#loadAll})
@@ -37,6 +38,12 @@ public final class LabService {
      */
     public LabService(Map<String, LabTemplate> templates, List<PhysicalPool> pools, LabStore store, Clock clock,
                       Supplier<String> ids, Quota quota) {
+        this(templates, pools, store, clock, ids, quota, null);
+    }
+
+    private LabService(Map<String, LabTemplate> templates, List<PhysicalPool> pools, LabStore store, Clock clock,
+                       Supplier<String> ids, Quota quota, LabQueue queue) {
+        this.queue = queue;
         this.templates = Map.copyOf(templates);
         Map<String, PhysicalPool> byName = new java.util.LinkedHashMap<>();
         pools.forEach(p -> byName.put(p.name(), p));
@@ -69,7 +76,39 @@ public final class LabService {
     /** The same service on {@code other}; labs of this one's {@link JsonFileLabStore} are imported into it once. */
     public LabService on(LabStore other) {
         if (store instanceof JsonFileLabStore files && other != store) files.importInto(other);
-        return new LabService(templates, List.copyOf(pools.values()), other, clock, ids, quota);
+        return new LabService(templates, List.copyOf(pools.values()), other, clock, ids, quota, queue);
+    }
+
+    /** The same service whose {@link #request} and {@link #requestDelete} queue their work on {@code q}. */
+    public LabService withQueue(LabQueue q) {
+        return new LabService(templates, List.copyOf(pools.values()), store, clock, ids, quota, q);
+    }
+
+    /**
+     * A user's request for a lab: {@link #accept} it and queue its build — or, on a service without a
+     * queue, build it here and now.
+     *
+     * @return Accepted (queued), Refused, or (without a queue) what {@link #build} gave
+     */
+    public LabOutcome request(LabRequest req) {
+        if (queue == null) return create(req);
+        LabOutcome outcome = accept(req);
+        if (outcome instanceof LabOutcome.Accepted a) queue.build(a.lab());
+        return outcome;
+    }
+
+    /**
+     * A user's request to delete a lab: {@link #markDeleting} and queue the removal of its VMs — or,
+     * on a service without a queue, remove them here and now. Idempotent.
+     *
+     * @return the lab, DELETING (queued) or DELETED
+     * @throws IllegalArgumentException when there is no such lab
+     */
+    public Lab requestDelete(String id) {
+        if (queue == null) return delete(id);
+        Lab lab = markDeleting(id);
+        if (lab.state() == Lab.State.DELETING) queue.delete(lab);
+        return lab;
     }
 
     public Map<String, LabTemplate> templates() {
@@ -261,6 +300,11 @@ public final class LabService {
         }
         return store.update(id, generation, l -> l.withState(Lab.State.DELETED, "deleted", clock.instant()))
                 .orElseGet(() -> store.find(id).orElseThrow());
+    }
+
+    /** The configured pools. */
+    public List<PhysicalPool> pools() {
+        return List.copyOf(pools.values());
     }
 
     /** The configured pool of that name. */
