@@ -184,8 +184,9 @@ public final class ServerCommand implements Callable<Integer> {
                     new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))), "apt");
             System.out.println("inception server: apt repository at " + apt.url() + " — a host's line: "
                     + packaging.sourcesLine(apt.url(), "qe"));
-            javax.sql.DataSource labQueue = io.inception.cluster.ClusterDatabase.dataSource(inception.store().url());
-            LabService labs = labService(inception, labQueue);
+            javax.sql.DataSource labQueue = System.getenv(XenPools.URL) == null ? null
+                    : io.inception.cluster.ClusterDatabase.dataSource(inception.store().url());
+            LabService labs = labQueue == null ? null : labService(inception, labQueue);
             WebServer webServer = startWeb(inception, packaging, labs, root);
             server.resumeInterrupted();
             boolean clustered = cluster.start(inception, config.location(), config.ref()).isPresent();
@@ -203,7 +204,7 @@ public final class ServerCommand implements Callable<Integer> {
             stop.await();
             ticks.shutdownNow();
             labNode.ifPresent(io.inception.cluster.ClusterNode::close);
-            io.inception.cluster.ClusterDatabase.close(labQueue);
+            if (labQueue != null) io.inception.cluster.ClusterDatabase.close(labQueue);
             apt.close();
             webServer.close();
             return 0;

@@ -68,9 +68,20 @@ public final class LabNodes {
                                         Clock clock) {
         Set<String> zones = new LinkedHashSet<>();
         pools.forEach(p -> p.zone().ifPresent(zones::add));
-        ClusterConfig config = ClusterConfig.of(role + "-" + ManagementFactory.getRuntimeMXBean().getPid(),
-                new Zones(zones)).withPollInterval(Duration.ofMillis(200)).withThreads(2);
+        ClusterConfig config = ClusterConfig.of(nodeId(role), new Zones(zones)).withPollInterval(Duration.ofMillis(200)).withThreads(2);
         return ClusterNode.start(dataSource, config, LabWorks.works(labs), List.of(), clock);
+    }
+
+    /** {@code <role>-<host>-<pid>}, at most 50 characters: unique among the processes sharing a database. */
+    static String nodeId(String role) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "host";
+        }
+        String id = (role + "-" + host + "-" + ManagementFactory.getRuntimeMXBean().getPid()).replaceAll("[^A-Za-z0-9._:-]", "-");
+        return id.length() > 50 ? role + "-" + id.substring(id.length() - 49 + role.length()) : id;
     }
 
     /** {@code labs} queuing on the shared queue of {@code dataSource}. */
