@@ -302,6 +302,15 @@ public final class LabService {
                 .orElseGet(() -> store.find(id).orElseThrow());
     }
 
+    /** The build generation a VM was tagged with; untagged (made by an earlier version) counts as current. */
+    private static long generationOf(Map<String, String> otherConfig) {
+        try {
+            return Long.parseLong(otherConfig.getOrDefault(LabBuilder.TAG_GENERATION, String.valueOf(Long.MAX_VALUE)));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** The configured pools. */
     public List<PhysicalPool> pools() {
         return List.copyOf(pools.values());
@@ -325,20 +334,19 @@ public final class LabService {
             }
         }
         java.util.Set<String> live = new java.util.HashSet<>();
-        Map<String, String> readyGeneration = new java.util.HashMap<>();
+        Map<String, Long> readyGeneration = new java.util.HashMap<>();
         for (Lab l : store.all()) {
             if (l.live()) live.add(l.id());
-            if (l.state() == Lab.State.READY) readyGeneration.put(l.id(), String.valueOf(store.generation(l.id())));
+            if (l.state() == Lab.State.READY) readyGeneration.put(l.id(), store.generation(l.id()));
         }
         List<String> leaked = new ArrayList<>();
         for (PhysicalPool p : pools.values()) {
             try (XenSession s = connect.apply(p)) {
                 for (var vm : s.vms().taggedWith(LabBuilder.TAG_LAB, "*")) {
                     String labId = vm.otherConfig().get(LabBuilder.TAG_LAB);
-                    String generation = vm.otherConfig().get(LabBuilder.TAG_GENERATION);
                     // a VM of a ready lab from an earlier, superseded build of it is a leak too
-                    boolean stale = generation != null && readyGeneration.containsKey(labId)
-                            && !generation.equals(readyGeneration.get(labId));
+                    boolean stale = readyGeneration.containsKey(labId)
+                            && generationOf(vm.otherConfig()) < readyGeneration.get(labId);
                     if (!live.contains(labId) || stale) {
                         s.vms().destroyWithDisks(vm.ref());
                         leaked.add(p.name() + "/" + vm.nameLabel());
