@@ -59,6 +59,7 @@ class LabClusterTest {
     private List<PhysicalPool> pools;
     private final List<ClusterNode> nodes = new ArrayList<>();
     private final Queue<String> executions = new ConcurrentLinkedQueue<>();
+    private StallingStore stalling;
 
     @BeforeEach
     void open() {
@@ -71,6 +72,7 @@ class LabClusterTest {
 
     @AfterEach
     void close() {
+        if (stalling != null) stalling.release.countDown();
         nodes.forEach(ClusterNode::close);
         store.close();
         sim.close();
@@ -85,7 +87,7 @@ class LabClusterTest {
     }
 
     /** A node whose lab works record what they came to, as {@code <node> <kind> <lab>: <message>}. */
-    private ClusterNode node(String id, String zones, Duration heartbeat, LabService labs) {
+    private ClusterNode node(String id, String zones, Duration heartbeat, int threads, LabService labs) {
         List<ClusterWork> works = new ArrayList<>();
         for (ClusterWork w : LabWorks.works(labs)) {
             works.add(new ClusterWork() {
@@ -104,7 +106,7 @@ class LabClusterTest {
             });
         }
         ClusterConfig config = ClusterConfig.of(id, Zones.parse(zones)).withHeartbeat(heartbeat, 4)
-                .withPollInterval(Duration.ofMillis(100));
+                .withPollInterval(Duration.ofMillis(100)).withThreads(threads);
         ClusterNode node = ClusterNode.start(dataSource, config, works, List.of(), clock);
         nodes.add(node);
         return node;
@@ -124,14 +126,15 @@ class LabClusterTest {
         assertThat(new WorkQueue(dataSource, clock).items()).extracting(Claim::kind, Claim::zone, Claim::id)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lab-build", Optional.of("dfw"), id));
 
-        // node-a stalls right after recording its second VM; its heartbeat (1 h) never comes in time
-        StallingStore stalling = new StallingStore(new DbLabStore(store.labs()), 2);
-        node("node-a", "dfw", Duration.ofHours(1), service(stalling));
+        // node-a stalls right after recording its second VM: its one work thread blocked, it claims nothing
+        // more, and its heartbeat (1 h) never comes in time — to the other nodes, a node killed with -9
+        stalling = new StallingStore(new DbLabStore(store.labs()), 2);
+        node("node-a", "dfw", Duration.ofHours(1), 1, service(stalling));
         assertThat(stalling.reached.await(90, TimeUnit.SECONDS)).as("node-a made two VMs").isTrue();
         assertThat(taggedVms(id)).containsExactly(id + "-host-1", id + "-host-2");
 
-        node("node-x", "ord", Duration.ofMillis(200), service(new DbLabStore(store.labs())));
-        node("node-b", "dfw", Duration.ofMillis(200), service(new DbLabStore(store.labs())));
+        node("node-x", "ord", Duration.ofMillis(200), 4, service(new DbLabStore(store.labs())));
+        node("node-b", "dfw", Duration.ofMillis(200), 4, service(new DbLabStore(store.labs())));
         Lab ready = LabStates.await(front, id, Lab.State.READY);
 
         List<String> expected = List.of(id + "-control", id + "-host-1", id + "-host-2", id + "-host-3");
@@ -154,7 +157,7 @@ class LabClusterTest {
     @Test
     void aDeleteIsQueuedToThePoolsZoneAndRemovesEveryVm() {
         LabService front = LabWorks.queued(service(new DbLabStore(store.labs())), new WorkQueue(dataSource, clock));
-        node("node-b", "dfw", Duration.ofMillis(200), service(new DbLabStore(store.labs())));
+        node("node-b", "dfw", Duration.ofMillis(200), 4, service(new DbLabStore(store.labs())));
         String id = ((LabOutcome.Accepted) front.request(new LabRequest("dev1", "single-host", null, null))).lab().id();
         LabStates.await(front, id, Lab.State.READY);
         assertThat(taggedVms(id)).hasSize(1);
