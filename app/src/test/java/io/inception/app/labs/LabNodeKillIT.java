@@ -75,6 +75,7 @@ class LabNodeKillIT {
             } finally {
                 nodeA.destroyForcibly(); // SIGKILL
                 nodeA.waitFor();
+                System.out.println("node-a killed at " + java.time.Instant.now() + " (for docs/benchmarks.md)");
             }
             assertThat(labs.show(id).orElseThrow().state()).as("killed mid-build").isEqualTo(Lab.State.CREATING);
 
