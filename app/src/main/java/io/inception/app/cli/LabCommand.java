@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import io.inception.app.labs.LabNodes;
 import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.ClusterNode;
+import io.inception.cluster.WorkQueue;
 import io.inception.engine.store.Store;
 import io.inception.engine.wait.WaitStrategy;
 import io.inception.engine.wait.Waited;
@@ -164,8 +165,24 @@ public final class LabCommand implements Runnable {
                         }
                         return now.state() == pending ? Optional.empty() : Optional.of(now);
                     }, () -> said[0]);
-            return waited.orElseThrow();
+            Lab done = waited.orElseThrow();
+            finishClaimed(queue, node.config().nodeId(), json);
+            return done;
         }
+    }
+
+    /**
+     * Waits until the node of this command holds no claim: lab work of other requests it took on
+     * meanwhile (queued with --no-wait) is finished rather than handed over half-built.
+     */
+    private void finishClaimed(DataSource queue, String nodeId, boolean json) throws InterruptedException {
+        WorkQueue work = new WorkQueue(queue, clock);
+        java.util.function.Supplier<List<String>> mine = () -> work.items().stream()
+                .filter(c -> c.claimedBy().filter(nodeId::equals).isPresent()).map(c -> c.kind() + " " + c.id()).toList();
+        if (mine.get().isEmpty()) return;
+        if (!json) out().println("finishing lab work this command took on: " + mine.get());
+        WaitStrategy.of(WAIT_AT_MOST, Duration.ofMillis(200)).poll("no lab work claimed by " + nodeId,
+                () -> mine.get().isEmpty() ? Optional.of(true) : Optional.empty(), () -> mine.get().toString()).orElseThrow();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List labs (yours, or --all).")

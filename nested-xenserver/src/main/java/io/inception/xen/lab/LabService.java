@@ -199,7 +199,9 @@ public final class LabService {
                     LabBuilder.teardownGeneration(id, generation, s);
                     return superseded(id);
                 }
-                return new LabOutcome.Interrupted(store.find(id).orElse(lab), stopped.getMessage());
+                String why = "handed over (" + stopped.getMessage() + "): the next build starts it over";
+                Optional<Lab> handed = store.update(id, generation, l -> l.withState(Lab.State.CREATING, why, clock.instant()));
+                return new LabOutcome.Interrupted(handed.orElseGet(() -> store.find(id).orElse(lab)), why);
             } catch (XenApiException e) {
                 if (store.generation(id) != generation) {
                     LabBuilder.teardownGeneration(id, generation, s);

@@ -214,6 +214,7 @@ class LabServiceTest {
         assertThat(stopped).isInstanceOf(LabOutcome.Interrupted.class);
         assertThat(((LabOutcome.Interrupted) stopped).reason()).contains("stopping", "2 of 4 VMs made");
         assertThat(labs.show(id).orElseThrow().vms()).hasSize(2);
+        assertThat(labs.show(id).orElseThrow().message()).startsWith("handed over (this node is stopping");
         assertThat(taggedVms(id)).hasSize(2);
 
         Lab ready = ((LabOutcome.Created) labs.build(id, () -> false)).lab();
