@@ -4,6 +4,7 @@ import io.inception.app.Inception;
 import io.inception.app.InceptionHome;
 import io.inception.app.access.AuditTrail;
 import io.inception.app.env.ControlPlaneWatch;
+import io.inception.app.labs.LabNodes;
 import io.inception.app.labs.XenPools;
 import io.inception.xen.lab.LabService;
 import io.inception.xen.lab.ReapReport;
@@ -80,7 +81,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--reap-every", paramLabel = "DURATION", defaultValue = "5m",
             description = "How often expired labs and leaked lab VMs are reaped, when a XenServer pool is configured"
-                    + " (INCEPTION_XENAPI_URL; default: ${DEFAULT-VALUE}).")
+                    + " (INCEPTION_XENAPI_URL; default: ${DEFAULT-VALUE}). With --cluster one node at a time reaps, every 5m.")
     String reapEvery;
 
     @Option(names = "--watch-every", paramLabel = "DURATION", defaultValue = "1m",
@@ -88,11 +89,26 @@ public final class ServerCommand implements Callable<Integer> {
                     + " (control-plane.watch: false exempts one; 0s turns the watcher off; default: ${DEFAULT-VALUE}).")
     String watchEvery;
 
-    /** The lab service when a XenServer pool is configured, else null. */
-    private static LabService labService(Inception inception) {
-        if (System.getenv(XenPools.URL) == null) return null;
-        return LabService.standard(InceptionHome.sourceRoot().resolve("environments/labs"),
-                inception.home().dir().resolve("labs"), XenPools.fromEnvironment(System.getenv()), Clock.systemUTC());
+    /**
+     * The lab service when a XenServer pool is configured, else null: labs in the store's database,
+     * builds and deletes queued as cluster work on {@code queue} (the store's database).
+     */
+    private static LabService labService(Inception inception, javax.sql.DataSource queue) {
+        return LabNodes.fromEnvironment(inception.store(), inception.home().dir(), System.getenv(), Clock.systemUTC())
+                .map(labs -> LabNodes.queued(labs, queue, Clock.systemUTC())).orElse(null);
+    }
+
+    /**
+     * Who executes lab work: in a cluster its nodes (registered by --cluster's wiring); otherwise a node
+     * of this server that runs lab work only, and resumes the builds a killed process left.
+     */
+    private static java.util.Optional<io.inception.cluster.ClusterNode> startLabNode(boolean clustered, LabService labs,
+                                                                                  javax.sql.DataSource queue) {
+        if (clustered || labs == null) return java.util.Optional.empty();
+        io.inception.cluster.ClusterNode node = LabNodes.localNode(queue, labs, XenPools.fromEnvironment(System.getenv()),
+                "server", Clock.systemUTC());
+        System.out.println("inception server: lab builds and deletes run here (node " + node.config().nodeId() + ")");
+        return java.util.Optional.of(node);
     }
 
     /** The web UI and API; environments are the files of environments/environments/ (their apt suites). */
@@ -124,7 +140,7 @@ public final class ServerCommand implements Callable<Integer> {
         return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
-    /** The lab reaper: expired labs and VMs tagged by Inception that belong to no live lab. */
+    /** The lab reaper of a single server: expired labs and VMs tagged by Inception that belong to no live lab. */
     private void startLabReaper(ScheduledExecutorService ticks, LabService labs) {
         if (labs == null) {
             System.out.println("inception server: no XenServer pool configured (" + XenPools.URL + "): lab reaper off");
@@ -168,23 +184,28 @@ public final class ServerCommand implements Callable<Integer> {
                     new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))), "apt");
             System.out.println("inception server: apt repository at " + apt.url() + " — a host's line: "
                     + packaging.sourcesLine(apt.url(), "qe"));
-            LabService labs = labService(inception);
+            javax.sql.DataSource labQueue = System.getenv(XenPools.URL) == null ? null
+                    : io.inception.cluster.ClusterDatabase.dataSource(inception.store().connectionUrl().reveal());
+            LabService labs = labQueue == null ? null : labService(inception, labQueue);
             WebServer webServer = startWeb(inception, packaging, labs, root);
             // a cluster node hands stages to the cluster before resuming anything (a resume then queues the stage)
-            cluster.start(inception, config.location(), config.ref());
+            boolean clustered = cluster.start(inception, config.location(), config.ref()).isPresent();
             server.resumeInterrupted();
+            java.util.Optional<io.inception.cluster.ClusterNode> labNode = startLabNode(clustered, labs, labQueue);
             TriggerScheduler scheduler = server.scheduler();
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             scheduler.start(ticks);
-            startLabReaper(ticks, labs);
+            if (!clustered) startLabReaper(ticks, labs);
             ControlPlaneWatch.start(ticks, ControlPlaneWatch.watcher(inception.store(), config.location(), config.ref(),
                     Clock.systemUTC())::tick, new AuditTrail(inception.store().audit(), Clock.systemUTC()),
                     RunCommand.Durations.parse(watchEvery), System.out);
             System.out.println("inception server: ready (Ctrl-C stops; unfinished runs resume at the next start)");
             stop.await();
             ticks.shutdownNow();
+            labNode.ifPresent(io.inception.cluster.ClusterNode::close);
+            if (labQueue != null) io.inception.cluster.ClusterDatabase.close(labQueue);
             apt.close();
             webServer.close();
             return 0;

@@ -23,6 +23,12 @@ public final class StoreOptions {
         return home != null ? new InceptionHome(home.toAbsolutePath()) : InceptionHome.fromEnvironment();
     }
 
+    /** The JDBC URL the store opens (credentials included: never print it). */
+    public String url() {
+        String url = db != null ? db : System.getenv("INCEPTION_DB");
+        return url == null || url.isBlank() ? Store.defaultUrl(home().dir()) : url;
+    }
+
     /** The store alone, without an executor. */
     public Store openStore() {
         String url = db != null ? db : System.getenv("INCEPTION_DB");

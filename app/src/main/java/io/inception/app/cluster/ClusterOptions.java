@@ -60,7 +60,7 @@ public final class ClusterOptions {
      */
     public Optional<ClusterNode> start(Inception inception, String configRepo, String configRef) {
         if (!cluster) return Optional.empty();
-        String url = inception.store().url();
+        String url = inception.store().connectionUrl().reveal();
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--cluster needs the shared PostgreSQL database: --db jdbc:postgresql://HOST:PORT/DB");
         }
@@ -78,8 +78,11 @@ public final class ClusterOptions {
         javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
         // from here on every stage of every run is a claimed unit of cluster work
         ClusterStages stages = ClusterStages.install(inception.executor(), pool, clock);
-        ClusterNode node = ClusterNode.start(pool, config, List.of(waves, stages.work()),
-                List.of(stages.orphanSweep(Duration.ofSeconds(heartbeatSeconds))), clock);
+        List<io.inception.cluster.ClusterWork> works = new java.util.ArrayList<>(List.of(waves, stages.work()));
+        List<io.inception.cluster.Sweep> sweeps = new java.util.ArrayList<>(
+                List.of(stages.orphanSweep(Duration.ofSeconds(heartbeatSeconds))));
+        io.inception.app.labs.LabNodes.addTo(inception, works, sweeps); // labs: lab-build, lab-delete, the reaper
+        ClusterNode node = ClusterNode.start(pool, config, works, sweeps, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             ClusterDatabase.close(pool);

@@ -35,7 +35,7 @@ public final class ClusterRollouts {
     public static RolloutDriver driver(boolean cluster, Store store, Clock clock, IdGenerator ids,
                                        List<AutoCloseable> resources) {
         if (!cluster) return new LocalRolloutDriver(store.rollouts(), clock, ids);
-        DataSource pool = ClusterDatabase.dataSource(store.url(), 2);
+        DataSource pool = ClusterDatabase.dataSource(store.connectionUrl().reveal(), 2);
         resources.add(() -> ClusterDatabase.close(pool));
         return new QueuedRolloutDriver(store.rollouts(), new WorkQueue(pool, clock), new CellRegions(pool), clock, ids,
                 Duration.ofSeconds(2));

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Labs for signed-in users: anyone with {@link Permission#REQUEST_LAB} creates labs in their own name; a lab
- * is extended or deleted by its owner or an admin. Every change, and every refusal, is audited.
+ * is extended or deleted by its owner or an admin. Every change, and every refusal, is audited. Creating
+ * and deleting return once the request is accepted: the work is queued (see {@link LabWorks}).
  */
 public final class LabDesk {
     private final LabService labs;
@@ -37,12 +38,18 @@ public final class LabDesk {
 
     public Outcome create(Actor actor, String template, String name, Duration ttl) {
         if (!actor.may(Permission.REQUEST_LAB)) return deny(actor, "lab.create", template);
-        LabOutcome o = labs.create(new LabRequest(actor.name(), template, name, ttl));
+        LabOutcome o = labs.request(new LabRequest(actor.name(), template, name, ttl));
+        if (o instanceof LabOutcome.Accepted a) {
+            audit.record(actor, "lab.create", a.lab().id(), AuditTrail.ALLOWED, "template " + template);
+            return new Outcome.Done(a.lab(), "lab " + a.lab().id() + " is being built on pool " + a.lab().pool()
+                    + "; lease until " + a.lab().lease().expiresAt());
+        }
         if (o instanceof LabOutcome.Created c) {
             audit.record(actor, "lab.create", c.lab().id(), AuditTrail.ALLOWED, "template " + template);
             return new Outcome.Done(c.lab(), "lab " + c.lab().id() + " is ready until " + c.lab().lease().expiresAt());
         }
-        String why = o instanceof LabOutcome.Refused r ? r.reason() : ((LabOutcome.Failed) o).reason();
+        String why = o instanceof LabOutcome.Refused r ? r.reason() : o instanceof LabOutcome.Failed f ? f.reason()
+                : ((LabOutcome.Interrupted) o).reason();
         audit.record(actor, "lab.create", template, AuditTrail.FAILED, why);
         return new Outcome.Refused(why);
     }
@@ -61,7 +68,7 @@ public final class LabDesk {
 
     public Outcome delete(Actor actor, String id) {
         return owned(actor, "lab.delete", id).orElseGet(() -> {
-            Lab lab = labs.delete(id);
+            Lab lab = labs.requestDelete(id);
             audit.record(actor, "lab.delete", id, AuditTrail.ALLOWED, "");
             return new Outcome.Done(lab, "lab " + id + " is " + lab.state());
         });

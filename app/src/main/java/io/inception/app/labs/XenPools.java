@@ -11,13 +11,19 @@ import java.util.Map;
 /**
  * The physical XenServer pool labs and wipes run on, from the environment:
  * {@code INCEPTION_XENAPI_URL}, {@code INCEPTION_XENAPI_USER} (default root) and
- * {@code INCEPTION_XENAPI_PASSWORD} — the password only ever from the environment, never an option.
+ * {@code INCEPTION_XENAPI_PASSWORD} — the password only ever from the environment, never an option —
+ * {@code INCEPTION_XENAPI_POOL}: its name as lab templates list it (default {@code sandbox}, the name the
+ * shipped templates use), and, in a cluster, {@code INCEPTION_XENAPI_ZONE}: the zone whose nodes reach the pool (lab builds
+ * and deletes on it run only there; unset: on any node).
  * {@code ./inception sandbox up --json} prints a simulated pool's three values.
  */
 public final class XenPools {
     public static final String URL = "INCEPTION_XENAPI_URL";
     public static final String USER = "INCEPTION_XENAPI_USER";
     public static final String PASSWORD = "INCEPTION_XENAPI_PASSWORD";
+    public static final String ZONE = "INCEPTION_XENAPI_ZONE";
+    /** The pool's name as lab templates list it ({@code pools: [sandbox]}); default {@code sandbox}. */
+    public static final String POOL = "INCEPTION_XENAPI_POOL";
 
     private XenPools() {
     }
@@ -30,7 +36,10 @@ public final class XenPools {
                     + " (./inception sandbox up --json prints those of a simulated pool)");
         }
         String password = env.getOrDefault(PASSWORD, "");
-        return List.of(new PhysicalPool("default", url, env.getOrDefault(USER, "root"), new Secret(password)));
+        java.util.Optional<String> zone = java.util.Optional.ofNullable(env.get(ZONE)).map(String::trim).filter(z -> !z.isEmpty());
+        // the zone name is checked as --zones checks a node's
+        zone.ifPresent(z -> io.inception.cluster.Zones.parse(z));
+        return List.of(new PhysicalPool(env.getOrDefault(POOL, "sandbox"), url, env.getOrDefault(USER, "root"), new Secret(password), zone));
     }
 
     /** A logged-in session on the first configured pool. */

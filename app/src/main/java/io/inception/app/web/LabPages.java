@@ -74,7 +74,7 @@ final class LabPages {
         for (Lab l : labs) {
             b.append("<tr id=\"lab-").append(esc(l.id())).append("\"><td>").append(esc(l.name())).append(" <small>")
                     .append(esc(l.id())).append("</small><td>").append(esc(l.owner())).append("<td>").append(esc(l.template()))
-                    .append("<td class=state>").append(esc(l.state())).append("<td>").append(l.hosts()).append("<td>")
+                    .append("<td class=state>").append(esc(l.state())).append(progress(l)).append("<td>").append(l.hosts()).append("<td>")
                     .append(esc(l.lease().expiresAt())).append("<td>").append(esc(BuildPages.nz(l.masterAddress())))
                     .append("<td>");
             if (l.live()) {
@@ -86,6 +86,12 @@ final class LabPages {
             b.append("</tr>");
         }
         return b.append("</table>").toString();
+    }
+
+    /** A lab being built or deleted shows its progress (the page shows the shared state, from any node). */
+    private static String progress(Lab l) {
+        boolean pending = l.state() == Lab.State.CREATING || l.state() == Lab.State.DELETING;
+        return pending ? " <small class=progress>" + esc(l.message()) + "</small>" : "";
     }
 
     private static String blank(String s) {

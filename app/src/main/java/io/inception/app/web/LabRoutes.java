@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Labs over the API (list, create, extend, delete) when a XenServer pool is configured; otherwise every lab
- * route answers 503 saying so.
+ * route answers 503 saying so. Create and delete answer 202 with the lab once the work is queued.
  */
 final class LabRoutes {
     private LabRoutes() {
@@ -53,8 +53,14 @@ final class LabRoutes {
                 "bad duration '" + text + "': " + Durations.EXAMPLES));
     }
 
+    private static boolean pending(io.inception.xen.lab.Lab lab) {
+        return lab.state() == io.inception.xen.lab.Lab.State.CREATING || lab.state() == io.inception.xen.lab.Lab.State.DELETING;
+    }
+
     private static void respond(Context ctx, LabDesk.Outcome o) {
-        int status = o instanceof LabDesk.Outcome.Done ? 200 : o instanceof LabDesk.Outcome.Denied ? 403 : 409;
+        // 202: a build or delete was queued (the lab is CREATING or DELETING; GET /api/labs shows its progress)
+        int status = o instanceof LabDesk.Outcome.Done d ? (pending(d.lab()) ? 202 : 200)
+                : o instanceof LabDesk.Outcome.Denied ? 403 : 409;
         Json.send(ctx, status, o instanceof LabDesk.Outcome.Done d ? d.lab() : new Json.Error(o.message()));
     }
 }

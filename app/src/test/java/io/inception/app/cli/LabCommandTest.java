@@ -49,7 +49,11 @@ class LabCommandTest {
         CommandLine cmd = new CommandLine(new LabCommand(() -> labs, user));
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
+        String[] withHome = new String[args.length + 2];
+        withHome[0] = "--home";
+        withHome[1] = home.toString();
+        System.arraycopy(args, 0, withHome, 2, args.length);
+        int exit = cmd.execute(withHome);
         return new Result(exit, out.toString(), err.toString());
     }
 
@@ -87,5 +91,47 @@ class LabCommandTest {
         Result unknown = run("dev1", "create", "--template", "nope", "--json");
         assertThat(unknown.exit()).isEqualTo(3);
         assertThat(unknown.out()).contains("\"refused\"", "no lab template");
+    }
+
+    @Test
+    void createWaitsPrintingProgressOrReturnsAtOnceAndAServerBuildsWhatWasQueued() throws Exception {
+        Result waited = run("dev1", "create", "--template", "single-host");
+        assertThat(waited.exit()).as(waited.err()).isZero();
+        assertThat(waited.out()).contains(": CREATING — accepted: waiting to be built", ": READY — ready",
+                "template single-host on pool sandbox");
+
+        Result queued = run("dev2", "create", "--template", "single-host", "--no-wait", "--json");
+        assertThat(queued.exit()).as(queued.err()).isZero();
+        String id = queued.out().replaceAll("(?s).*\"id\" : \"([^\"]+)\".*", "$1");
+        assertThat(queued.out()).contains("\"state\" : \"CREATING\"");
+        assertThat(run("dev2", "show", id).out()).contains("CREATING — accepted: waiting to be built");
+
+        // a server's node (here: one of this test) builds what was queued
+        javax.sql.DataSource queue = io.inception.cluster.ClusterDatabase.dataSource(
+                io.inception.engine.store.Store.defaultUrl(home));
+        try (io.inception.engine.store.Store db = io.inception.engine.store.Store.openDefault(home);
+             io.inception.cluster.ClusterNode server = io.inception.app.labs.LabNodes.localNode(queue,
+                     labs.on(new io.inception.xen.lab.DbLabStore(db.labs())), labs.pools(), "server", Clock.systemUTC())) {
+            io.inception.engine.wait.WaitStrategy.of(java.time.Duration.ofSeconds(90), java.time.Duration.ofMillis(100))
+                    .poll("lab " + id + " READY", () -> java.util.Optional.of(run("dev2", "show", id).out())
+                            .filter(o -> o.contains("READY — ready")))
+                    .orElseThrow(AssertionError::new);
+        }
+
+        Result deleting = run("dev2", "delete", id, "--no-wait");
+        assertThat(deleting.out()).contains("DELETING");
+        assertThat(run("dev2", "delete", id).out()).contains("DELETED");
+    }
+
+    @Test
+    void labsOfEarlierVersionsJsonFilesAreImportedIntoTheDatabase() throws Exception {
+        io.inception.xen.lab.JsonFileLabStore files = new io.inception.xen.lab.JsonFileLabStore(home.resolve("labs"));
+        files.save(new io.inception.xen.lab.Lab("lab-old", "old", "dev1", "nested-3", "sandbox",
+                io.inception.xen.lab.Lease.starting(java.time.Instant.now(), null), io.inception.xen.lab.Lab.State.READY,
+                List.of(), "", "ready", 26L << 30, 3, java.time.Instant.now()));
+        assertThat(run("dev1", "list").out()).contains("lab-old", "READY");
+        assertThat(home.resolve("labs/lab-old.json.imported")).exists();
+        assertThat(home.resolve("labs/lab-old.json")).doesNotExist();
+        assertThat(run("dev1", "show", "lab-old").exit()).isZero();
     }
 }

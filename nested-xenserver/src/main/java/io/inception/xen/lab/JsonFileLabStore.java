@@ -17,13 +17,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** One {@code <id>.json} per lab under a directory ({@code $INCEPTION_HOME/labs}), each written atomically. */
+/**
+ * Labs as earlier versions kept them: one {@code <id>.json} per lab under {@code $INCEPTION_HOME/labs},
+ * each written atomically. Generations are kept in memory, so it fences operations within one process
+ * only. Inception keeps labs in the database ({@link DbLabStore}); {@link #importInto} moves these
+ * files' labs there once.
+ */
 public final class JsonFileLabStore implements LabStore {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
+    private final java.util.Map<String, Long> generations = new java.util.HashMap<>();
 
     public JsonFileLabStore(Path dir) {
         this.dir = dir;
@@ -76,6 +82,51 @@ public final class JsonFileLabStore implements LabStore {
         }
         out.sort(Comparator.comparing((Lab l) -> l.lease().createdAt()).thenComparing(Lab::id));
         return out;
+    }
+
+    @Override
+    public synchronized long begin(String id) {
+        if (find(id).isEmpty()) throw new IllegalArgumentException("no lab " + id);
+        return generations.merge(id, 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized long generation(String id) {
+        if (find(id).isEmpty()) throw new IllegalArgumentException("no lab " + id);
+        return generations.getOrDefault(id, 0L);
+    }
+
+    @Override
+    public synchronized Optional<Lab> update(String id, long generation, java.util.function.UnaryOperator<Lab> change) {
+        Optional<Lab> lab = find(id);
+        if (lab.isEmpty() || (generation != ANY_GENERATION && generations.getOrDefault(id, 0L) != generation)) {
+            return Optional.empty();
+        }
+        Lab changed = change.apply(lab.get());
+        save(changed);
+        return Optional.of(changed);
+    }
+
+    /**
+     * Copies every lab of these files that {@code target} does not have into it, then renames each
+     * imported file to {@code <id>.json.imported} (so a second call imports nothing).
+     *
+     * @return the ids imported
+     */
+    public synchronized List<String> importInto(LabStore target) {
+        List<String> imported = new ArrayList<>();
+        for (Lab lab : all()) {
+            if (target.find(lab.id()).isEmpty()) {
+                target.save(lab);
+                imported.add(lab.id());
+            }
+            try {
+                Files.move(file(lab.id()), dir.resolve(lab.id() + ".json.imported"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot rename imported lab file " + file(lab.id()), e);
+            }
+        }
+        return imported;
     }
 
     private Path file(String id) {

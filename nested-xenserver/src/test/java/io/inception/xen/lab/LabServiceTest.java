@@ -34,16 +34,19 @@ class LabServiceTest {
     ManualClock clock = new ManualClock(Instant.parse("2026-11-27T08:00:00Z"));
     AtomicInteger ids = new AtomicInteger();
     LabStore store;
+    io.inception.engine.store.Store db;
 
     @BeforeEach
     void start() {
         sim = XenApiSimulator.start();
-        store = new JsonFileLabStore(home.resolve("labs"));
+        db = io.inception.engine.store.Store.open("jdbc:h2:mem:labs-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        store = new DbLabStore(db.labs());
     }
 
     @AfterEach
     void stop() {
         sim.close();
+        db.close();
     }
 
     LabService service(Quota quota) {
@@ -180,5 +183,78 @@ class LabServiceTest {
             assertThat(s.vms().taggedWith("inception-lab", "*")).extracting(v -> v.otherConfig().get("inception-lab"))
                     .containsOnly(longLived.id());
         }
+    }
+
+    List<String> taggedVms(String labId) {
+        try (XenSession s = physical()) {
+            return s.vms().taggedWith("inception-lab", labId).stream().map(v -> v.nameLabel()).sorted().toList();
+        }
+    }
+
+    @Test
+    void anAcceptedLabIsRecordedCreatingAndMadeOnlyByItsBuild() {
+        LabService labs = service(Quota.defaults());
+        Lab accepted = ((LabOutcome.Accepted) labs.accept(new LabRequest("dev1", "nested-3", null, null))).lab();
+        assertThat(labs.show(accepted.id()).orElseThrow().state()).isEqualTo(Lab.State.CREATING);
+        assertThat(taggedVms(accepted.id())).isEmpty();
+
+        Lab ready = ((LabOutcome.Created) labs.build(accepted.id(), () -> false)).lab();
+        assertThat(ready.state()).isEqualTo(Lab.State.READY);
+        assertThat(labs.build(accepted.id(), () -> false)).as("building a ready lab again makes nothing")
+                .isEqualTo(new LabOutcome.Created(ready));
+        assertThat(taggedVms(accepted.id())).hasSize(4);
+    }
+
+    @Test
+    void aBuildStoppedHalfwayIsRebuiltFromScratchWithExactlyTheTemplatesVms() {
+        LabService labs = service(Quota.defaults());
+        String id = ((LabOutcome.Accepted) labs.accept(new LabRequest("dev1", "nested-3", null, null))).lab().id();
+        AtomicInteger asked = new AtomicInteger();
+        LabOutcome stopped = labs.build(id, () -> asked.incrementAndGet() > 2);
+        assertThat(stopped).isInstanceOf(LabOutcome.Interrupted.class);
+        assertThat(((LabOutcome.Interrupted) stopped).reason()).contains("stopping", "2 of 4 VMs made");
+        assertThat(labs.show(id).orElseThrow().vms()).hasSize(2);
+        assertThat(labs.show(id).orElseThrow().message()).startsWith("handed over (this node is stopping");
+        assertThat(taggedVms(id)).hasSize(2);
+
+        Lab ready = ((LabOutcome.Created) labs.build(id, () -> false)).lab();
+        assertThat(ready.vms()).extracting(Lab.LabVm::name)
+                .containsExactly(id + "-host-1", id + "-host-2", id + "-host-3", id + "-control");
+        assertThat(taggedVms(id)).containsExactly(id + "-control", id + "-host-1", id + "-host-2", id + "-host-3");
+        try (XenSession master = XenApi.connect("http://" + ready.masterAddress() + "/").login(sim.username(), sim.password())) {
+            assertThat(master.hosts().all()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aBuilderOvertakenByALaterOperationRemovesWhatItMadeAndWritesNothing() {
+        LabService labs = service(Quota.defaults());
+        String id = ((LabOutcome.Accepted) labs.accept(new LabRequest("dev1", "nested-3", null, null))).lab().id();
+        AtomicInteger asked = new AtomicInteger();
+        // while the first builder makes its third VM, a delete begins (another node, a user)
+        LabOutcome overtaken = labs.build(id, () -> {
+            if (asked.incrementAndGet() == 3) labs.markDeleting(id);
+            return false;
+        });
+        assertThat(overtaken).isInstanceOf(LabOutcome.Interrupted.class);
+        assertThat(((LabOutcome.Interrupted) overtaken).lab().state()).isEqualTo(Lab.State.DELETING);
+        assertThat(taggedVms(id)).as("the overtaken builder removed its own VMs").isEmpty();
+        assertThat(labs.finishDelete(id).state()).isEqualTo(Lab.State.DELETED);
+    }
+
+    @Test
+    void theReaperRemovesVmsOfASupersededBuildOfAReadyLab() {
+        LabService labs = service(Quota.defaults());
+        Lab lab = ((LabOutcome.Created) labs.create(new LabRequest("dev1", "nested-3", null, null))).lab();
+        try (XenSession s = physical()) {
+            // what a stalled builder of an earlier generation made after the lab was rebuilt
+            String stale = s.vms().install(s.vms().template("Other install media"), lab.id() + "-host-1");
+            s.vms().putOtherConfig(stale, "inception-lab", lab.id());
+            s.vms().putOtherConfig(stale, "inception-lab-generation", "0");
+        }
+        assertThat(taggedVms(lab.id())).hasSize(5);
+        assertThat(labs.reap().leakedVms()).containsExactly("sandbox/" + lab.id() + "-host-1");
+        assertThat(taggedVms(lab.id())).hasSize(4);
+        assertThat(labs.show(lab.id()).orElseThrow().state()).isEqualTo(Lab.State.READY);
     }
 }

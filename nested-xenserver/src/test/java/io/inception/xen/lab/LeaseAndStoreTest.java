@@ -43,4 +43,24 @@ class LeaseAndStoreTest {
         assertThat(new JsonFileLabStore(dir.resolve("labs")).find("lab-1").orElseThrow().vms()).isEqualTo(lab.vms());
         assertThat(store.find("../etc/passwd")).isEmpty();
     }
+
+    @Test
+    void labsOfJsonFilesAreImportedIntoTheDatabaseOnce(@TempDir Path dir) throws Exception {
+        JsonFileLabStore files = new JsonFileLabStore(dir.resolve("labs"));
+        Lab lab = new Lab("lab-1", "mine", "dev1", "nested-3", "sandbox", Lease.starting(T0, null), Lab.State.READY,
+                List.of(new Lab.LabVm("OpaqueRef:1", "lab-1-host-1", "nested-host")), "127.0.0.1:4000", "ready",
+                26L << 30, 3, T0);
+        files.save(lab);
+        try (io.inception.engine.store.Store db = io.inception.engine.store.Store.open(
+                "jdbc:h2:mem:import-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+            DbLabStore store = new DbLabStore(db.labs());
+            assertThat(files.importInto(store)).containsExactly("lab-1");
+            assertThat(store.find("lab-1")).contains(lab);
+            assertThat(files.importInto(store)).isEmpty();
+            assertThat(store.all()).containsExactly(lab);
+        }
+        try (var left = Files.list(dir.resolve("labs"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("lab-1.json.imported");
+        }
+    }
 }

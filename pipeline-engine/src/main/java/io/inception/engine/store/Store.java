@@ -35,6 +35,7 @@ public final class Store implements AutoCloseable {
     private final StoredPromotions promotions;
     private final StoredUsers users;
     private final AuditLog audit;
+    private final StoredLabs labs;
 
     private Store(DataSource dataSource, AutoCloseable pool, String url, Clock clock) {
         this.url = url;
@@ -59,6 +60,7 @@ public final class Store implements AutoCloseable {
         this.promotions = new StoredPromotions(jdbi);
         this.users = new StoredUsers(jdbi);
         this.audit = new AuditLog(jdbi);
+        this.labs = new StoredLabs(jdbi, clock);
     }
 
     /** The Inception home: {@code $INCEPTION_HOME}, or {@code ./.inception} when unset. */
@@ -194,6 +196,11 @@ public final class Store implements AutoCloseable {
         return audit;
     }
 
+    /** Self-service labs, fenced by generation (the lab module's records). */
+    public StoredLabs labs() {
+        return labs;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -215,6 +222,14 @@ public final class Store implements AutoCloseable {
     /** The JDBC URL, password masked. */
     public String url() {
         return redact(url);
+    }
+
+    /**
+     * The JDBC URL as given, credentials included, for opening another pool on the same database (the
+     * cluster's scheduler); {@link #url()} is the one to print.
+     */
+    public io.inception.engine.merge.Secret connectionUrl() {
+        return new io.inception.engine.merge.Secret(url);
     }
 
     @Override
