@@ -49,6 +49,6 @@ public final class ApprovalStage implements Stage {
             context.log().info("waiting for a release manager: " + question + " — inception runs approve "
                     + context.runId() + " " + context.stage().name() + " (or --reject)");
         }
-        return StageResult.running(POLL, "waiting for approval: " + question);
+        return StageResult.waiting(POLL, "waiting for approval: " + question);
     }
 }

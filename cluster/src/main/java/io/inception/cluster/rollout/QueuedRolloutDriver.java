@@ -78,7 +78,7 @@ public final class QueuedRolloutDriver implements RolloutDriver {
         }
         if (!byCell.values().stream().allMatch(s -> s.status().isComplete())) {
             context.cancellation().throwIfCancelled();
-            return StageResult.running(poll, progress(byCell));
+            return StageResult.waiting(poll, progress(byCell));
         }
         RolloutSummary total = RolloutSummary.ofCells(byCell);
         byCell.forEach((cell, s) -> context.log().info("cell " + cell + ": rollout " + s.rolloutId() + " " + s.line()));

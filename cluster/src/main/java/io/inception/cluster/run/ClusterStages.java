@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class ClusterStages implements StageDispatch {
     /** Waits of a claimed stage at least this long are parked rather than polled on a node's thread. */
     public static final Duration PARK_WAITS_FROM = Duration.ofMinutes(1);
+    /** An idle wait (an approval, a rollout stage watching its cells) is parked for at least this long. */
+    public static final Duration PARK_IDLE_FOR = Duration.ofSeconds(5);
 
     private final Executor executor;
     private final WorkQueue queue;
@@ -83,5 +85,10 @@ public final class ClusterStages implements StageDispatch {
     @Override
     public Optional<Duration> parkWaitsFrom() {
         return Optional.of(parkFrom);
+    }
+
+    @Override
+    public Optional<Duration> parkIdleWaitsFor() {
+        return Optional.of(PARK_IDLE_FOR);
     }
 }

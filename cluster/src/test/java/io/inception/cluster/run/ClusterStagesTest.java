@@ -100,8 +100,21 @@ class ClusterStagesTest {
                         : StageResult.running(Duration.ofHours(1), "waiting for approval");
             }
         };
+        Stage watch = new Stage() {
+            @Override
+            public String type() {
+                return "watch";
+            }
+
+            @Override
+            public StageResult execute(io.inception.engine.stage.StageContext context) {
+                journal.add(node + " " + context.stage().name() + " check");
+                return approved.get() ? StageResult.succeeded("seen")
+                        : StageResult.waiting(Duration.ofSeconds(1), "watching other nodes' work");
+            }
+        };
         return List.of(new StepsStage(node, "one", 1, POLL, journal::add), new StepsStage(node, "steps", 8, POLL, journal::add),
-                new StepsStage(node, "slow", 30, Duration.ofMillis(100), journal::add), approval);
+                new StepsStage(node, "slow", 30, Duration.ofMillis(100), journal::add), approval, watch);
     }
 
     private Executor executor(String node) {
@@ -210,6 +223,26 @@ class ClusterStagesTest {
 
         awaitStatus(id, ExecutionStatus.SUCCEEDED);
         assertThat(approvalCalls).hasValue(2);
+        assertThat(journalOf("after")).hasSize(1);
+    }
+
+    @Test
+    void anIdleWaitIsParkedForAtLeastTheIdleParkingTimeHoldingNoThread() throws Exception {
+        Node a = node("node-a", "");
+        String id = a.executor().start(pipeline("watched", stage("watch", "watch", null), stage("after", "one", null)),
+                QE, RunOptions.defaults());
+        Instant started = Instant.now();
+
+        Eventually.await(() -> queue.items().stream().anyMatch(c -> c.id().equals(id + "/0") && c.claimedBy().isEmpty()
+                        && c.due().isAfter(started.plus(ClusterStages.PARK_IDLE_FOR).minusSeconds(1))), WAIT,
+                "the 1 s idle wait parked for " + ClusterStages.PARK_IDLE_FOR, () -> queue.items().toString());
+        assertThat(a.executor().activeRuns()).as("no thread held for an idle wait").isEmpty();
+        assertThat(store.stages().find(id, "watch").orElseThrow().status()).isEqualTo(ExecutionStatus.WAITING);
+        assertThat(journalOf("watch")).hasSize(1);
+
+        approved.set(true);
+        awaitStatus(id, ExecutionStatus.SUCCEEDED);
+        assertThat(journalOf("watch")).as("checked once per parking, not every second").hasSizeBetween(2, 3);
         assertThat(journalOf("after")).hasSize(1);
     }
 

@@ -15,6 +15,7 @@ import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -167,8 +168,14 @@ final class RunProcess {
         done.completeExceptionally(new IllegalStateException("run " + runId + " " + why));
     }
 
-        private boolean parks(Duration after) {
-        return claimed() && engine.dispatch().parkWaitsFrom().filter(from -> after.compareTo(from) >= 0).isPresent();
+    /** How long a claimed stage's wait is parked, or empty when it is polled in place. */
+    private Optional<Duration> parking(Duration after, boolean idle) {
+        if (!claimed()) return Optional.empty();
+        if (engine.dispatch().parkWaitsFrom().filter(from -> after.compareTo(from) >= 0).isPresent()) {
+            return Optional.of(after);
+        }
+        if (!idle) return Optional.empty();
+        return engine.dispatch().parkIdleWaitsFor().map(least -> after.compareTo(least) >= 0 ? after : least);
     }
 
     /** Schedules the next call of the current stage, unless the stage is being handed back. */
@@ -263,8 +270,9 @@ final class RunProcess {
         } else if (result instanceof StageResult.Running r) {
             engine.store().stages().markWaiting(runId, index, r.progress());
             Duration after = r.checkAgainAfter() == null ? Duration.ZERO : r.checkAgainAfter();
-            if (parks(after)) {
-                park(index, def, after, r.progress());
+            Optional<Duration> parking = parking(after, r.idle());
+            if (parking.isPresent()) {
+                park(index, def, parking.get(), r.progress());
             } else {
                 callAfter(after);
             }

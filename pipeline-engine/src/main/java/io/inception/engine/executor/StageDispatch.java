@@ -34,6 +34,16 @@ public interface StageDispatch {
      */
     Optional<Duration> parkWaitsFrom();
 
+    /**
+     * A claimed stage whose wait is {@linkplain io.inception.engine.stage.StageResult.Running#idle idle}
+     * (it keeps nothing in the process) is parked whatever its {@code checkAgainAfter}, due after at
+     * least this long, so a stage awaiting an approval or other nodes' work holds no thread; empty (the
+     * default) treats idle waits like any other.
+     */
+    default Optional<Duration> parkIdleWaitsFor() {
+        return Optional.empty();
+    }
+
     /** Every stage where the run is, in this process: the behaviour of a single Inception process. */
     static StageDispatch local() {
         return LocalDispatch.INSTANCE;

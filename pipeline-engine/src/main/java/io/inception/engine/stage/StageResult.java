@@ -24,8 +24,16 @@ public sealed interface StageResult {
      *
      * @param checkAgainAfter when to poll again
      * @param progress        one line of progress for the terminal and the UI
+     * @param idle            nothing of the stage runs in this process until the next call: it only
+     *                        awaits something outside (a decision, work queued for other nodes), so the
+     *                        next check may be made by any process — a cluster node parks such a wait
+     *                        instead of holding a thread for it ({@link #waiting})
      */
-    record Running(Duration checkAgainAfter, String progress) implements StageResult {
+    record Running(Duration checkAgainAfter, String progress, boolean idle) implements StageResult {
+        /** A stage still working in this process. */
+        public Running(Duration checkAgainAfter, String progress) {
+            this(checkAgainAfter, progress, false);
+        }
     }
 
     /**
@@ -50,6 +58,14 @@ public sealed interface StageResult {
 
     static Succeeded succeeded(String summary, Object output) {
         return new Succeeded(summary, output);
+    }
+
+    /**
+     * The stage awaits something outside this process (an approval, other nodes' work) and keeps its
+     * state in the store: any process may make the next check.
+     */
+    static Running waiting(Duration checkAgainAfter, String progress) {
+        return new Running(checkAgainAfter, progress, true);
     }
 
     static Running running(Duration checkAgainAfter, String progress) {
