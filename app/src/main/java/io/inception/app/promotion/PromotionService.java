@@ -141,7 +141,8 @@ public final class PromotionService {
             }
             String puppet = puppetCommit(pending.buildId());
             running = pending.approved(actor.name(), previous, "builds/" + pending.buildId(), puppet, clock.instant());
-            promotions().save(running);
+            // the environment's slot in the shared store: one deploying promotion per environment on every node
+            if (!promotions().start(running)) return busy(actor, "promote", env);
             String action = undone == null ? "promote" : "promote.rollback";
             audit.record(actor, action, pending.buildId() + " -> " + env, AuditTrail.ALLOWED,
                     running.id() + (undone == null ? "" : ", undoing " + undone.id()) + ", puppet @ "
@@ -296,8 +297,10 @@ public final class PromotionService {
     }
 
     private PromotionOutcome busy(Actor actor, String action, String environment) {
-        Promotion r = running(environment).orElseThrow();
-        String why = "promotion " + r.id() + " of " + r.buildId() + " to " + environment + " is still running";
+        Optional<Promotion> r = running(environment)
+                .or(() -> promotions().holder(environment).flatMap(id -> promotions().find(id)));
+        String why = r.map(p -> "promotion " + p.id() + " of " + p.buildId() + " to " + environment + " is still running")
+                .orElse("another promotion to " + environment + " is starting");
         audit.record(actor, action, environment, AuditTrail.FAILED, why);
         return new PromotionOutcome.Refused(why);
     }

@@ -22,18 +22,55 @@ public final class StoredPromotions {
         this.jdbi = jdbi;
     }
 
+    /**
+     * Saves {@code running} (a RUNNING promotion) only when no other promotion deploys its environment,
+     * in any process sharing this database (a cluster's nodes); the environment stays taken until a
+     * save ends that promotion (SUCCEEDED, FAILED, REJECTED).
+     *
+     * @return false, saving nothing, when another promotion holds the environment
+     */
+    public boolean start(Promotion running) {
+        if (running.status() != PromotionStatus.RUNNING) {
+            throw new IllegalArgumentException("only a RUNNING promotion takes its environment, not " + running.status());
+        }
+        try {
+            jdbi.useTransaction(h -> {
+                h.createUpdate("INSERT INTO promotion_slots (environment, promotion_id, taken_at) VALUES (:env, :id, :at)")
+                        .bind("env", running.environment()).bind("id", running.id())
+                        .bind("at", Sql.ts(running.updatedAt())).execute();
+                write(h, running);
+            });
+            return true;
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (holder(running.environment()).isEmpty()) throw e; // not a taken environment: a real failure
+            return false;
+        }
+    }
+
+    /** The promotion deploying {@code environment} now, by the environment's slot. */
+    public Optional<String> holder(String environment) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT promotion_id FROM promotion_slots WHERE environment = :env")
+                .bind("env", environment).mapTo(String.class).findOne());
+    }
+
     public void save(Promotion p) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM promotions WHERE id = :id").bind("id", p.id()).execute();
-            h.createUpdate("INSERT INTO promotions (" + COLUMNS + ") VALUES (:id, :build, :env, :status, :requestedBy,"
-                            + " :approvedBy, :previous, :snapshot, :puppet, :rollbackOf, :message, :requestedAt, :updatedAt)")
-                    .bind("id", p.id()).bind("build", p.buildId()).bind("env", p.environment())
-                    .bind("status", p.status().name()).bind("requestedBy", p.requestedBy())
-                    .bind("approvedBy", p.approvedBy()).bind("previous", p.previousBuild())
-                    .bind("snapshot", p.snapshot()).bind("puppet", p.puppetCommit()).bind("rollbackOf", p.rollbackOf())
-                    .bind("message", p.message()).bind("requestedAt", Sql.ts(p.requestedAt()))
-                    .bind("updatedAt", Sql.ts(p.updatedAt())).execute();
-        });
+        jdbi.useTransaction(h -> write(h, p));
+    }
+
+    private static void write(org.jdbi.v3.core.Handle h, Promotion p) {
+        if (p.status().isComplete()) {
+            h.createUpdate("DELETE FROM promotion_slots WHERE environment = :env AND promotion_id = :id")
+                    .bind("env", p.environment()).bind("id", p.id()).execute();
+        }
+        h.createUpdate("DELETE FROM promotions WHERE id = :id").bind("id", p.id()).execute();
+        h.createUpdate("INSERT INTO promotions (" + COLUMNS + ") VALUES (:id, :build, :env, :status, :requestedBy,"
+                        + " :approvedBy, :previous, :snapshot, :puppet, :rollbackOf, :message, :requestedAt, :updatedAt)")
+                .bind("id", p.id()).bind("build", p.buildId()).bind("env", p.environment())
+                .bind("status", p.status().name()).bind("requestedBy", p.requestedBy())
+                .bind("approvedBy", p.approvedBy()).bind("previous", p.previousBuild())
+                .bind("snapshot", p.snapshot()).bind("puppet", p.puppetCommit()).bind("rollbackOf", p.rollbackOf())
+                .bind("message", p.message()).bind("requestedAt", Sql.ts(p.requestedAt()))
+                .bind("updatedAt", Sql.ts(p.updatedAt())).execute();
     }
 
     /**

@@ -70,6 +70,29 @@ public abstract class ReleaseAccessContractTest {
     }
 
     @Test
+    void oneDeployingPromotionPerEnvironmentForEveryProcessOnTheStore() {
+        Promotion first = new Promotion("p-1", "b-1", "staging", PromotionStatus.RUNNING, "dev", "rm", "b-0", null, null,
+                null, "deploying", T0, T0);
+        Promotion second = new Promotion("p-2", "b-2", "staging", PromotionStatus.RUNNING, "dev", "rm", "b-0", null, null,
+                null, "deploying", T0, T0);
+        Promotion elsewhere = new Promotion("p-3", "b-2", "qe", PromotionStatus.RUNNING, "dev", "rm", "b-0", null, null,
+                null, "deploying", T0, T0);
+
+        assertThat(store.promotions().start(first)).isTrue();
+        assertThat(store.promotions().start(second)).as("staging is taken by p-1").isFalse();
+        assertThat(store.promotions().find("p-2")).as("a refused start saves nothing").isEmpty();
+        assertThat(store.promotions().start(elsewhere)).as("another environment").isTrue();
+        assertThat(store.promotions().holder("staging")).contains("p-1");
+
+        store.promotions().save(first.with(PromotionStatus.RUNNING, "rollout", T0.plusSeconds(5)));
+        assertThat(store.promotions().holder("staging")).as("a step keeps the environment").contains("p-1");
+        store.promotions().save(first.with(PromotionStatus.FAILED, "smoke failed", T0.plusSeconds(9)));
+        assertThat(store.promotions().holder("staging")).isEmpty();
+        assertThat(store.promotions().start(second)).isTrue();
+        assertThat(store.promotions().holder("staging")).contains("p-2");
+    }
+
+    @Test
     void usersTokensAndSessionsAreFoundOnlyByTheirHashes() {
         assertThat(store.users().add(new UserAccount("rita", "release-manager", "$argon2id$x", T0))).isTrue();
         assertThat(store.users().add(new UserAccount("rita", "admin", "$argon2id$y", T0))).isFalse();
