@@ -171,12 +171,12 @@ public final class ServerCommand implements Callable<Integer> {
             LabService labs = labService(inception);
             WebServer webServer = startWeb(inception, packaging, labs, root);
             server.resumeInterrupted();
-            cluster.start(inception, config.location(), config.ref());
             TriggerScheduler scheduler = server.scheduler();
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            scheduler.start(ticks);
+            // a cluster node ticks the triggers as a cluster sweep (one node at a time), not on its own
+            if (cluster.start(inception, config.location(), config.ref(), scheduler).isEmpty()) scheduler.start(ticks);
             startLabReaper(ticks, labs);
             ControlPlaneWatch.start(ticks, ControlPlaneWatch.watcher(inception.store(), config.location(), config.ref(),
                     Clock.systemUTC())::tick, new AuditTrail(inception.store().audit(), Clock.systemUTC()),

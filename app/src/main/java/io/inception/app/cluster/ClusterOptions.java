@@ -5,13 +5,16 @@ import io.inception.app.InceptionHome;
 import io.inception.cluster.ClusterConfig;
 import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.ClusterNode;
+import io.inception.cluster.NodeRegistry;
 import io.inception.cluster.Zones;
+import io.inception.cluster.trigger.ClusteredTriggers;
 import io.inception.cluster.rollout.RolloutWaveWork;
 import io.inception.cluster.run.OrphanedRuns;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.rollout.EnvironmentTargets;
 import io.inception.engine.rollout.InMemoryDrain;
+import io.inception.engine.scheduler.TriggerScheduler;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -25,8 +28,8 @@ import java.util.Random;
 
 /**
  * {@code inception server --cluster --db jdbc:postgresql://... --zones c1,c2}: this server becomes one
- * node of a cluster sharing the database — it claims rollout waves of the cells it reaches and resumes
- * runs that a dead node left.
+ * node of a cluster sharing the database — it claims rollout waves of the cells it reaches, resumes
+ * runs that a dead node left, and evaluates the server's triggers when it holds the cluster's trigger sweep.
  */
 public final class ClusterOptions {
     @Option(names = "--cluster",
@@ -49,11 +52,12 @@ public final class ClusterOptions {
 
     /**
      * Starts this server's cluster node when {@code --cluster} was given (stopped by a shutdown hook,
-     * which hands executing work back to the queue); without it does nothing.
+     * which hands executing work back to the queue); without it does nothing. In a cluster {@code triggers}
+     * ticks as a cluster sweep (one node at a time): the caller must not start it itself.
      *
      * @throws IllegalArgumentException when the store is not PostgreSQL, or a zone name is invalid
      */
-    public Optional<ClusterNode> start(Inception inception, String configRepo, String configRef) {
+    public Optional<ClusterNode> start(Inception inception, String configRepo, String configRef, TriggerScheduler triggers) {
         if (!cluster) return Optional.empty();
         String url = inception.store().url();
         if (!url.startsWith("jdbc:postgresql:")) {
@@ -72,14 +76,19 @@ public final class ClusterOptions {
                 .withHeartbeat(Duration.ofSeconds(heartbeatSeconds), 6);
         javax.sql.DataSource pool = ClusterDatabase.dataSource(url, config.threads() + 4);
         ClusterNode node = ClusterNode.start(pool, config, List.of(waves),
-                List.of(OrphanedRuns.sweep(inception.executor(), Duration.ofSeconds(heartbeatSeconds))), clock);
+                List.of(OrphanedRuns.sweep(inception.executor(), Duration.ofSeconds(heartbeatSeconds)),
+                        ClusteredTriggers.sweep(triggers, clock, triggerTick())), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             ClusterDatabase.close(pool);
         }, "cluster-node-stop"));
-        System.out.println("inception server: cluster node " + config.nodeId() + ", zones [" + config.zones()
-                + "], failover after " + config.failoverAfter().toSeconds() + " s");
+        ClusterConsole.joined(config, new NodeRegistry(pool).list(), triggerTick(), clock.instant()).forEach(System.out::println);
         return Optional.of(node);
+    }
+
+    /** How often the cluster evaluates the triggers: every heartbeat, at most every 10 s (a single server's tick). */
+    private Duration triggerTick() {
+        return Duration.ofSeconds(Math.min(heartbeatSeconds, TriggerScheduler.DEFAULT_TICK.toSeconds()));
     }
 
     private static String defaultNodeId() {
