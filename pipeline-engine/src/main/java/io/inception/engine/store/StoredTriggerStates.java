@@ -2,6 +2,7 @@ package io.inception.engine.store;
 
 import io.inception.engine.scheduler.TriggerState;
 import io.inception.engine.scheduler.TriggerStateStore;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -43,22 +44,29 @@ public final class StoredTriggerStates implements TriggerStateStore {
         });
     }
 
-    /** The step runs inside a transaction holding the trigger's row ({@code SELECT ... FOR UPDATE}). */
+    /**
+     * The step runs inside a transaction holding the trigger's row ({@code SELECT ... FOR UPDATE}), on a
+     * handle of its own: {@code jdbi.inTransaction} would make it this thread's handle, and what the step
+     * writes through the store (the run a fire starts) would join the transaction, invisible to the
+     * executor's other threads until the step returned.
+     */
     @Override
     public TriggerState locked(String triggerName, UnaryOperator<TriggerState> step) {
         ensureRow(triggerName);
-        return jdbi.inTransaction(h -> {
-            TriggerState before = EngineJson.read(h.createQuery("SELECT state_json FROM trigger_state"
-                    + " WHERE trigger_name = :name FOR UPDATE").bind("name", triggerName).mapTo(String.class).one(),
-                    TriggerState.class);
-            TriggerState after = step.apply(before);
-            if (!after.equals(before)) {
-                h.createUpdate("UPDATE trigger_state SET state_json = :json, updated_at = :at WHERE trigger_name = :name")
-                        .bind("json", EngineJson.write(after)).bind("at", Sql.ts(clock.instant()))
-                        .bind("name", triggerName).execute();
-            }
-            return after;
-        });
+        try (Handle handle = jdbi.open()) {
+            return handle.inTransaction(h -> {
+                TriggerState before = EngineJson.read(h.createQuery("SELECT state_json FROM trigger_state"
+                        + " WHERE trigger_name = :name FOR UPDATE").bind("name", triggerName).mapTo(String.class).one(),
+                        TriggerState.class);
+                TriggerState after = step.apply(before);
+                if (!after.equals(before)) {
+                    h.createUpdate("UPDATE trigger_state SET state_json = :json, updated_at = :at WHERE trigger_name = :name")
+                            .bind("json", EngineJson.write(after)).bind("at", Sql.ts(clock.instant()))
+                            .bind("name", triggerName).execute();
+                }
+                return after;
+            });
+        }
     }
 
     /** A row to lock: a trigger never seen gets an empty one (two nodes inserting it at once: one wins). */

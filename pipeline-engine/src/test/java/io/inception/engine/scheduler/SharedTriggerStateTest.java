@@ -100,6 +100,23 @@ class SharedTriggerStateTest {
     }
 
     @Test
+    void whatAFireWritesToTheStoreIsCommittedAtOnceForTheExecutorsOtherThreads() throws Exception {
+        List<Boolean> seenFromAnotherThread = new CopyOnWriteArrayList<>();
+        TriggerScheduler a = node("a", store.triggerStates(), e -> {
+            // the run a fire starts: written on this thread, executed by the executor's workers
+            store.triggerStates().save("written-by-the-fire", new TriggerState("c3", T0));
+            Thread worker = new Thread(() -> seenFromAnotherThread.add(store.triggerStates().load("written-by-the-fire").isPresent()));
+            worker.start();
+            worker.join();
+        });
+        a.tick(T0);
+        head.set("b2");
+        a.tick(T0.plusSeconds(10));
+
+        assertThat(seenFromAnotherThread).containsExactly(true);
+    }
+
+    @Test
     void aScheduledTimeOneNodeFiredIsNotFiredByAnother() {
         CronTrigger nightly = new CronTrigger("nightly", "0 2 * * *", java.time.ZoneOffset.UTC);
         TriggerScheduler a = new TriggerScheduler(List.of(nightly), recording("a"), store.triggerStates(),
