@@ -10,6 +10,9 @@ import io.inception.app.access.Tokens;
 import io.inception.app.access.UserDirectory;
 import io.inception.app.demo.DemoConfigRepository;
 import io.inception.app.demo.SampleRepos;
+import io.inception.app.release.ReleaseFixture;
+import io.inception.engine.rollout.HostPhase;
+import io.inception.engine.rollout.HostRecord;
 import io.inception.engine.store.LocalPostgres;
 import io.inception.engine.store.Store;
 import io.inception.engine.wait.WaitStrategy;
@@ -31,6 +34,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code inception server --cluster} end to end: three servers as separate JVMs (the app's Main), each
  * with its own web and apt ports, node id and zones, on one PostgreSQL and one configuration repository.
  * One push to trunk starts one run (the trunk-moved trigger is evaluated by one node of the cluster at a
- * time); the run is followed through another node's API and pages; the node executing it is killed with
+ * time); the run is followed through another node's API and pages, a rollout grid's live feed through two
+ * nodes; the node executing the run is killed with
  * SIGKILL in the middle of a stage; another node finishes it — the stage it finished before the kill is
  * not run again, the interrupted stage resumes from its checkpoint — and every surviving node shows it.
  */
@@ -96,6 +101,8 @@ class ClusterServerIT {
             String web2 = nodes.get("node-2").webUrl().orElseThrow();
             awaitTrue(() -> store.triggerStates().load("trunk-moved").map(s -> s.lastSha() != null).orElse(false),
                     "the trunk-moved trigger's baseline", tails);
+
+            rolloutGridFromTheSharedStore(store, nodes.get("node-2"), nodes.get("node-3"), tails);
 
             RevCommit pushed = push(repos.trunk());
             awaitTrue(() -> get(web1, "/api/runs").size() == 1, "a run started by the push, seen through node-1's API", tails);
@@ -155,6 +162,24 @@ class ClusterServerIT {
                 n.process().waitFor(30, TimeUnit.SECONDS);
                 if (Files.exists(n.log())) Files.copy(n.log(), kept.resolve(n.id() + ".log"), StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+    }
+
+    /**
+     * The rollout grid's live feed is served from the shared store: a host's phase written by one node
+     * (here: the test, through the store) reaches the SSE clients of every node.
+     */
+    private void rolloutGridFromTheSharedStore(Store store, ServerNode a, ServerNode b, Supplier<String> tails)
+            throws InterruptedException {
+        ReleaseFixture.rollout(store, "ro-cluster", "local", "b-cluster", "29.0.0-1", Instant.now(), HostPhase.PENDING);
+        try (SseTap feedA = new SseTap(http, a.webUrl().orElseThrow() + "/api/rollouts/ro-cluster/events", token);
+             SseTap feedB = new SseTap(http, b.webUrl().orElseThrow() + "/api/rollouts/ro-cluster/events", token)) {
+            awaitTrue(() -> feedA.delivered("c1-000", "PENDING") && feedB.delivered("c1-000", "PENDING"),
+                    "both nodes' feeds showing the rollout's hosts", () -> feedA.seen() + "\n" + feedB.seen());
+            HostRecord host = store.rollouts().hosts("ro-cluster").get(0);
+            store.rollouts().update("ro-cluster", host.withPhase(HostPhase.DONE, "upgraded", Instant.now()));
+            awaitTrue(() -> feedA.delivered(host.host().name(), "DONE") && feedB.delivered(host.host().name(), "DONE"),
+                    "the host's new phase on both nodes' feeds", () -> feedA.seen() + "\n" + feedB.seen() + tails.get());
         }
     }
 
