@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
 @Command(name = "server", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = {"Run Inception as a long-lived service until interrupted (Ctrl-C):",
                 " - resumes every run a killed process left RUNNING, from its checkpoints;",
-                " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file;",
+                " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file",
+                "   (with --cluster: evaluated by one node of the cluster at a time, one run per trigger event);",
                 " - serves the signed apt repository (snapshots builds/<id>, suites qe and staging) over HTTP (--listen);",
                 " - serves the web UI, the JSON API, /metrics, /healthz and /readyz on a second port (--web);",
                 " - replaces dead control VMs of every environment with a control-plane: section (--watch-every), audited."},
@@ -45,7 +46,8 @@ import java.util.concurrent.Callable;
                 "  triggers:",
                 "    - {name: every-4h, cron: \"0 */4 * * *\"}",
                 "    - {name: trunk, trunk-moved: {poll: 5m}}     # trunk from branches.yaml",
-                "", "Examples:", "  inception server --env qe", "  inception server --db jdbc:postgresql://127.0.0.1:5432/inception"})
+                "", "Examples:", "  inception server --env qe", "  inception server --db jdbc:postgresql://127.0.0.1:5432/inception",
+                "  inception server --cluster --db jdbc:postgresql://db:5432/inception --node-id orch-1 --zones c1,c2"})
 public final class ServerCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
