@@ -133,8 +133,9 @@ class ClusterServerIT {
                             .filter(d -> d.get("run").get("status").asText().equals("SUCCEEDED")),
                     "the run finished by a surviving node", tails);
 
-            assertThat(survivors).as("a surviving node resumed the run the killed node left")
-                    .anyMatch(n -> n.console().contains("resumed runs left by a dead node: [" + runId + "]"));
+            // its node is dead, so a survivor finished it: whether by resuming the whole run (the
+            // resume-orphaned-runs sweep) or by claiming its stage, its log names the run
+            assertThat(survivors).as("a surviving node took the run over").anyMatch(n -> n.console().contains(runId));
             JsonNode firstGateAfter = stageNode(done, "first-gate");
             assertThat(firstGateAfter).as("the finished stage was not run again").isEqualTo(firstGateBefore);
             assertThat(logs(done, "hold")).as("the interrupted stage resumed from its checkpoint: it asked once")
