@@ -126,6 +126,8 @@ class ClusterServerIT {
             assertThat(victim.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(victim.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
             List<ServerNode> survivors = nodes.values().stream().filter(n -> n != victim).toList();
+            Map<String, Integer> consoleAtKill = survivors.stream().collect(Collectors.toMap(ServerNode::id,
+                    n -> n.console().length()));
             String survivorWeb = survivors.get(0).webUrl().orElseThrow();
 
             decide(survivorWeb, runId, "hold");
@@ -135,7 +137,9 @@ class ClusterServerIT {
 
             // its node is dead, so a survivor finished it: whether by resuming the whole run (the
             // resume-orphaned-runs sweep) or by claiming its stage, its log names the run
-            assertThat(survivors).as("a surviving node took the run over").anyMatch(n -> n.console().contains(runId));
+            assertThat(survivors).as("a surviving node took the run over").anyMatch(n -> n.console()
+                    .substring(consoleAtKill.get(n.id())).lines()
+                    .anyMatch(l -> l.contains(runId) && !l.contains("not resuming")));
             JsonNode firstGateAfter = stageNode(done, "first-gate");
             assertThat(firstGateAfter).as("the finished stage was not run again").isEqualTo(firstGateBefore);
             assertThat(logs(done, "hold")).as("the interrupted stage resumed from its checkpoint: it asked once")
