@@ -122,12 +122,12 @@ class ClusterServerIT {
                     .map(ServerNode::id).toList();
             assertThat(starters).as("one node started the run (one push, one trigger fire in the cluster)").hasSize(1);
             ServerNode victim = nodes.get(starters.get(0));
-            victim.process().destroyForcibly();
-            assertThat(victim.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(victim.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
             List<ServerNode> survivors = nodes.values().stream().filter(n -> n != victim).toList();
             Map<String, Integer> consoleAtKill = survivors.stream().collect(Collectors.toMap(ServerNode::id,
                     n -> n.console().length()));
+            victim.process().destroyForcibly();
+            assertThat(victim.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(victim.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
             String survivorWeb = survivors.get(0).webUrl().orElseThrow();
 
             decide(survivorWeb, runId, "hold");
