@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
 @Command(name = "server", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, usageHelpWidth = 110,
         description = {"Run Inception as a long-lived service until interrupted (Ctrl-C):",
                 " - resumes every run a killed process left RUNNING, from its checkpoints;",
-                " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file;",
+                " - starts the merge-train pipeline on the schedules and trunk-moved polls of the triggers file",
+                "   (with --cluster: evaluated by one node of the cluster at a time, one run per trigger event);",
                 " - serves the signed apt repository (snapshots builds/<id>, suites qe and staging) over HTTP (--listen);",
                 " - serves the web UI, the JSON API, /metrics, /healthz and /readyz on a second port (--web);",
                 " - replaces dead control VMs of every environment with a control-plane: section (--watch-every), audited."},
@@ -46,7 +47,8 @@ import java.util.concurrent.Callable;
                 "  triggers:",
                 "    - {name: every-4h, cron: \"0 */4 * * *\"}",
                 "    - {name: trunk, trunk-moved: {poll: 5m}}     # trunk from branches.yaml",
-                "", "Examples:", "  inception server --env qe", "  inception server --db jdbc:postgresql://127.0.0.1:5432/inception"})
+                "", "Examples:", "  inception server --env qe", "  inception server --db jdbc:postgresql://127.0.0.1:5432/inception",
+                "  inception server --cluster --db jdbc:postgresql://db:5432/inception --node-id orch-1 --zones c1,c2"})
 public final class ServerCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
@@ -188,16 +190,19 @@ public final class ServerCommand implements Callable<Integer> {
                     : io.inception.cluster.ClusterDatabase.dataSource(inception.store().connectionUrl().reveal());
             LabService labs = labQueue == null ? null : labService(inception, labQueue);
             WebServer webServer = startWeb(inception, packaging, labs, root);
-            // a cluster node hands stages to the cluster before resuming anything (a resume then queues the stage)
-            boolean clustered = cluster.start(inception, config.location(), config.ref()).isPresent();
+            TriggerScheduler scheduler = server.scheduler();
+            // a cluster node hands stages to the cluster before resuming anything (a resume then queues the
+            // stage), and ticks the triggers as a cluster sweep (one node at a time), not on its own
+            boolean clustered = cluster.start(inception, config.location(), config.ref(), scheduler).isPresent();
             server.resumeInterrupted();
             java.util.Optional<io.inception.cluster.ClusterNode> labNode = startLabNode(clustered, labs, labQueue);
-            TriggerScheduler scheduler = server.scheduler();
             ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            scheduler.start(ticks);
-            if (!clustered) startLabReaper(ticks, labs);
+            if (!clustered) {
+                scheduler.start(ticks);
+                startLabReaper(ticks, labs);
+            }
             ControlPlaneWatch.start(ticks, ControlPlaneWatch.watcher(inception.store(), config.location(), config.ref(),
                     Clock.systemUTC())::tick, new AuditTrail(inception.store().audit(), Clock.systemUTC()),
                     RunCommand.Durations.parse(watchEvery), System.out);

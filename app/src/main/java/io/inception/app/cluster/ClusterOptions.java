@@ -5,12 +5,15 @@ import io.inception.app.InceptionHome;
 import io.inception.cluster.ClusterConfig;
 import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.ClusterNode;
+import io.inception.cluster.NodeRegistry;
 import io.inception.cluster.Zones;
+import io.inception.cluster.trigger.ClusteredTriggers;
 import io.inception.cluster.rollout.RolloutWaveWork;
 import io.inception.cluster.run.ClusterStages;
 import io.inception.engine.executor.IdGenerator;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.rollout.EnvironmentTargets;
+import io.inception.engine.scheduler.TriggerScheduler;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -25,8 +28,8 @@ import java.util.Random;
 /**
  * {@code inception server --cluster --db jdbc:postgresql://... --zones c1,c2}: this server becomes one
  * node of a cluster sharing the database — it claims rollout waves of the cells it reaches and the
- * stages of pipeline runs (of its zones and zone-less), and queues again the stage of a run a dead
- * process left.
+ * stages of pipeline runs (of its zones and zone-less), queues again the stage of a run a dead
+ * process left, and evaluates the server's triggers when it holds the cluster's trigger sweep.
  */
 public final class ClusterOptions {
     @Option(names = "--cluster",
@@ -54,11 +57,12 @@ public final class ClusterOptions {
 
     /**
      * Starts this server's cluster node when {@code --cluster} was given (stopped by a shutdown hook,
-     * which hands executing work back to the queue); without it does nothing.
+     * which hands executing work back to the queue); without it does nothing. In a cluster {@code triggers}
+     * ticks as a cluster sweep (one node at a time): the caller must not start it itself.
      *
      * @throws IllegalArgumentException when the store is not PostgreSQL, or a zone name is invalid
      */
-    public Optional<ClusterNode> start(Inception inception, String configRepo, String configRef) {
+    public Optional<ClusterNode> start(Inception inception, String configRepo, String configRef, TriggerScheduler triggers) {
         if (!cluster) return Optional.empty();
         String url = inception.store().connectionUrl().reveal();
         if (!url.startsWith("jdbc:postgresql:")) {
@@ -80,7 +84,8 @@ public final class ClusterOptions {
         ClusterStages stages = ClusterStages.install(inception.executor(), pool, clock);
         List<io.inception.cluster.ClusterWork> works = new java.util.ArrayList<>(List.of(waves, stages.work()));
         List<io.inception.cluster.Sweep> sweeps = new java.util.ArrayList<>(
-                List.of(stages.orphanSweep(Duration.ofSeconds(heartbeatSeconds))));
+                List.of(stages.orphanSweep(Duration.ofSeconds(heartbeatSeconds)),
+                        ClusteredTriggers.sweep(triggers, clock, triggerTick())));
         io.inception.app.labs.LabNodes.addTo(inception, works, sweeps); // labs: lab-build, lab-delete, the reaper
         ClusterNode node = ClusterNode.start(pool, config, works, sweeps, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,9 +99,13 @@ public final class ClusterOptions {
                 }
             }
         }, "cluster-node-stop"));
-        System.out.println("inception server: cluster node " + config.nodeId() + ", zones [" + config.zones()
-                + "], failover after " + config.failoverAfter().toSeconds() + " s");
+        ClusterConsole.joined(config, new NodeRegistry(pool).list(), triggerTick(), clock.instant()).forEach(System.out::println);
         return Optional.of(node);
+    }
+
+    /** How often the cluster evaluates the triggers: every heartbeat, at most every 10 s (a single server's tick). */
+    private Duration triggerTick() {
+        return Duration.ofSeconds(Math.min(heartbeatSeconds, TriggerScheduler.DEFAULT_TICK.toSeconds()));
     }
 
     private static String defaultNodeId() {

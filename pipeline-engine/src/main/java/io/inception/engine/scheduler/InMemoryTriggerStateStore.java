@@ -2,6 +2,7 @@ package io.inception.engine.scheduler;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link TriggerStateStore} in a map: survives a scheduler restart within one JVM, nothing more. */
@@ -16,5 +17,10 @@ public final class InMemoryTriggerStateStore implements TriggerStateStore {
     @Override
     public void save(String triggerName, TriggerState state) {
         states.put(triggerName, state);
+    }
+
+    @Override
+    public TriggerState locked(String triggerName, UnaryOperator<TriggerState> step) {
+        return states.compute(triggerName, (name, state) -> step.apply(state == null ? TriggerState.EMPTY : state));
     }
 }

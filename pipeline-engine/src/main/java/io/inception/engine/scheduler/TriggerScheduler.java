@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>Errors (unreachable repository, missing branch, a failing listener) are logged with credentials
  *       masked, shown in {@link #status()}, and never stop the scheduler.</li>
  * </ul>
- * Thread-safe: ticks are serialized.
+ * Thread-safe: ticks are serialized. Schedulers of several processes may share one store (the nodes of
+ * a cluster): each fire is decided and recorded under {@link TriggerStateStore#locked}, so one trunk move
+ * or one scheduled time fires once in all of them.
  */
 public final class TriggerScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerScheduler.class);
@@ -143,10 +145,18 @@ public final class TriggerScheduler {
                     + " scheduled times since the last check collapsed into this one fire" : "");
             TriggerEvent event = new TriggerEvent(trigger.name(), TriggerReason.SCHEDULE, null, now, detail);
             // A failed listener does not hold the schedule back (no retry every tick): the next
-            // scheduled time fires again.
-            boolean delivered = deliver(event, p);
-            store.save(trigger.name(), state.withLastFiredAt(due.scheduledAt()));
-            if (delivered) fired.add(event);
+            // scheduled time fires again. Locked: a scheduler sharing the store that fired this time already
+            // (another node of a cluster) recorded it, and this one does not fire it again.
+            List<TriggerEvent> delivered = new ArrayList<>(1);
+            store.locked(trigger.name(), current -> {
+                if (current.lastFiredAt() != null && !due.scheduledAt().isAfter(current.lastFiredAt())) {
+                    LOG.info("trigger '{}': its fire due at {} was made already", trigger.name(), due.scheduledAt());
+                    return current;
+                }
+                if (deliver(event, p)) delivered.add(event);
+                return current.withLastFiredAt(due.scheduledAt());
+            });
+            fired.addAll(delivered);
         });
         p.nextDueAt = schedule.nextAfter(now).orElse(null);
     }
@@ -168,21 +178,26 @@ public final class TriggerScheduler {
             return;
         }
         p.lastError = null;
-        TriggerState state = store.load(trigger.name()).orElse(TriggerState.EMPTY);
-        if (sha.equals(state.lastSha())) return;
-        if (state.lastSha() == null) {
-            LOG.info("trigger '{}': {} {} is at {}; taken as baseline", trigger.name(), trigger.redactedUrl(),
-                    trigger.branch(), abbreviate(sha));
-            store.save(trigger.name(), state.withLastSha(sha));
-            return;
-        }
-        String detail = "trunk " + trigger.branch() + " of " + trigger.redactedUrl() + " moved "
-                + abbreviate(state.lastSha()) + " -> " + abbreviate(sha);
-        TriggerEvent event = new TriggerEvent(trigger.name(), TriggerReason.TRUNK_MOVED, sha, now, detail);
-        if (deliver(event, p)) {
-            store.save(trigger.name(), state.withLastSha(sha).withLastFiredAt(now));
-            fired.add(event);
-        }
+        TriggerState seen = store.load(trigger.name()).orElse(TriggerState.EMPTY);
+        if (sha.equals(seen.lastSha())) return;
+        // Decided again under the lock: another scheduler sharing the store (a cluster node) may have fired
+        // for this SHA, or taken the baseline, since the load above; then this one does nothing.
+        List<TriggerEvent> delivered = new ArrayList<>(1);
+        store.locked(trigger.name(), state -> {
+            if (sha.equals(state.lastSha())) return state;
+            if (state.lastSha() == null) {
+                LOG.info("trigger '{}': {} {} is at {}; taken as baseline", trigger.name(), trigger.redactedUrl(),
+                        trigger.branch(), abbreviate(sha));
+                return state.withLastSha(sha);
+            }
+            String detail = "trunk " + trigger.branch() + " of " + trigger.redactedUrl() + " moved "
+                    + abbreviate(state.lastSha()) + " -> " + abbreviate(sha);
+            TriggerEvent event = new TriggerEvent(trigger.name(), TriggerReason.TRUNK_MOVED, sha, now, detail);
+            if (!deliver(event, p)) return state;
+            delivered.add(event);
+            return state.withLastSha(sha).withLastFiredAt(now);
+        });
+        fired.addAll(delivered);
     }
 
     private boolean deliver(TriggerEvent event, Progress p) {

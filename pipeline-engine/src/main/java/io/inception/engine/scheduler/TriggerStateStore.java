@@ -1,6 +1,7 @@
 package io.inception.engine.scheduler;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Durable memory of the triggers, keyed by trigger name, so that a restarted server neither
@@ -12,4 +13,14 @@ public interface TriggerStateStore {
 
     /** Stores {@code state}; committed before it returns. */
     void save(String triggerName, TriggerState state);
+
+    /**
+     * Reads the trigger's state, lets {@code step} decide (and act, e.g. fire) on it, and stores what it
+     * returns — with the state locked against every other scheduler sharing this store meanwhile, so that
+     * two schedulers (cluster nodes) that both saw a trunk move fire it once: the second one's step sees
+     * the state the first one left. A step that returns its argument unchanged stores nothing.
+     *
+     * @return the state after the step
+     */
+    TriggerState locked(String triggerName, UnaryOperator<TriggerState> step);
 }
