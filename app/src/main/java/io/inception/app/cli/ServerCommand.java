@@ -191,6 +191,15 @@ public final class ServerCommand implements Callable<Integer> {
             LabService labs = labQueue == null ? null : labService(inception, labQueue);
             WebServer webServer = startWeb(inception, packaging, labs, root);
             TriggerScheduler scheduler = server.scheduler();
+            Duration watchPeriod = RunCommand.Durations.parse(watchEvery);
+            AuditTrail audit = new AuditTrail(inception.store().audit(), Clock.systemUTC());
+            java.util.function.Supplier<java.util.List<io.inception.inova.watch.ControlPlaneWatcher.Repair>> watch =
+                    ControlPlaneWatch.watcher(inception.store(), config.location(), config.ref(), Clock.systemUTC())::tick;
+            // in a cluster one node at a time watches the control planes (two would replace one dead VM twice)
+            if (!watchPeriod.isZero()) {
+                cluster.alsoSweep(new io.inception.cluster.Sweep(ControlPlaneWatch.SWEEP, watchPeriod,
+                        () -> ControlPlaneWatch.tickOnce(watch, audit, System.out)));
+            }
             // a cluster node hands stages to the cluster before resuming anything (a resume then queues the
             // stage), and ticks the triggers as a cluster sweep (one node at a time), not on its own
             boolean clustered = cluster.start(inception, config.location(), config.ref(), scheduler).isPresent();
@@ -202,10 +211,11 @@ public final class ServerCommand implements Callable<Integer> {
             if (!clustered) {
                 scheduler.start(ticks);
                 startLabReaper(ticks, labs);
+                ControlPlaneWatch.start(ticks, watch, audit, watchPeriod, System.out);
+            } else if (!watchPeriod.isZero()) {
+                System.out.println("inception server: control-plane watcher every " + watchPeriod.toSeconds()
+                        + " s on one node of the cluster at a time");
             }
-            ControlPlaneWatch.start(ticks, ControlPlaneWatch.watcher(inception.store(), config.location(), config.ref(),
-                    Clock.systemUTC())::tick, new AuditTrail(inception.store().audit(), Clock.systemUTC()),
-                    RunCommand.Durations.parse(watchEvery), System.out);
             System.out.println("inception server: ready (Ctrl-C stops; unfinished runs resume at the next start)");
             stop.await();
             ticks.shutdownNow();

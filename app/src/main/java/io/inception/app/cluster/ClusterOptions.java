@@ -50,6 +50,8 @@ public final class ClusterOptions {
                     + " another node (default: ${DEFAULT-VALUE}).")
     int heartbeatSeconds;
 
+    private final List<io.inception.cluster.Sweep> serverSweeps = new java.util.ArrayList<>();
+
     /** Whether {@code --cluster} was given: the rollout stage then queues per-cell waves ({@link ClusterRollouts#driver}). */
     public boolean enabled() {
         return cluster;
@@ -87,6 +89,7 @@ public final class ClusterOptions {
                 List.of(stages.orphanSweep(Duration.ofSeconds(heartbeatSeconds)),
                         ClusteredTriggers.sweep(triggers, clock, triggerTick())));
         io.inception.app.labs.LabNodes.addTo(inception, works, sweeps); // labs: lab-build, lab-delete, the reaper
+        sweeps.addAll(serverSweeps);
         ClusterNode node = ClusterNode.start(pool, config, works, sweeps, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -101,6 +104,15 @@ public final class ClusterOptions {
         }, "cluster-node-stop"));
         ClusterConsole.joined(config, new NodeRegistry(pool).list(), triggerTick(), clock.instant()).forEach(System.out::println);
         return Optional.of(node);
+    }
+
+    /**
+     * Adds a periodic job of the server (the control-plane watcher) that the cluster runs on one node at a
+     * time instead of on every node; call before {@link #start}.
+     */
+    public ClusterOptions alsoSweep(io.inception.cluster.Sweep sweep) {
+        serverSweeps.add(sweep);
+        return this;
     }
 
     /** How often the cluster evaluates the triggers: every heartbeat, at most every 10 s (a single server's tick). */

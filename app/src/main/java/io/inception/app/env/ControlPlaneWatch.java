@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 public final class ControlPlaneWatch {
     /** The audit action of a repair. */
     public static final String ACTION = "control-plane.repair";
+    /** The watcher's name as a cluster sweep (one node of a cluster at a time). */
+    public static final String SWEEP = "control-plane-watch";
 
     private ControlPlaneWatch() {
     }

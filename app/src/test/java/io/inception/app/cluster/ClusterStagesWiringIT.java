@@ -33,10 +33,13 @@ class ClusterStagesWiringIT {
     Path tmp;
 
     @Test
-    void aClusterNodeClaimsTheStageOfARunItsServerStarted() throws Exception {
+    void aClusterNodeClaimsTheStageOfARunItsServerStartedAndRunsTheServersSweeps() throws Exception {
         String url = LocalPostgres.shared().newDatabase("app_cluster_stages");
         ClusterOptionsTest.Probe probe = new ClusterOptionsTest.Probe();
         new CommandLine(probe).parseArgs("--cluster", "--node-id", "orch-it", "--heartbeat", "1");
+        java.util.concurrent.atomic.AtomicInteger watched = new java.util.concurrent.atomic.AtomicInteger();
+        probe.cluster.alsoSweep(new io.inception.cluster.Sweep("control-plane-watch", Duration.ofMillis(300),
+                watched::incrementAndGet));
         try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), url, Clock.systemUTC())) {
             ClusterNode node = probe.cluster.start(inception, tmp.toString(), "HEAD", ClusterOptionsTest.noTriggers(inception))
                     .orElseThrow();
@@ -56,6 +59,10 @@ class ClusterStagesWiringIT {
                         () -> queue.items().toString());
                 if (claimed instanceof Waited.TimedOut<Boolean> timedOut) throw new AssertionError(timedOut.message());
                 assertThat(inception.store().runs().find(id).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+                Waited<Integer> swept = WaitStrategy.of(Duration.ofSeconds(30), Duration.ofMillis(100)).poll(
+                        "the server's own sweep (the control-plane watcher) run by the node",
+                        () -> watched.get() > 0 ? Optional.of(watched.get()) : Optional.empty(), () -> "not run yet");
+                if (swept instanceof Waited.TimedOut<Integer> timedOut) throw new AssertionError(timedOut.message());
             } finally {
                 node.close();
             }
