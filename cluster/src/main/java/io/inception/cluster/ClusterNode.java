@@ -190,7 +190,16 @@ public final class ClusterNode implements AutoCloseable {
                     again.data());
         }
         LOG.info("{} {}: {}", item.kind(), item.id(), ((WorkOutcome.Done) outcome).message());
-        return new CompletionHandler.OnCompleteRemove<>();
+        return (complete, operations) -> {
+            try {
+                operations.stop();
+            } catch (com.github.kagkarlsson.scheduler.exceptions.ExecutionException e) {
+                // removed no row: while this node stalled, another revived the item (a new version) and
+                // owns it, or finished it already; it is not this node's to remove (db-scheduler would
+                // log this as an ERROR "Expected one execution to be removed, but removed 0")
+                LOG.info("{} {}: another node took it over meanwhile; left to it", item.kind(), item.id());
+            }
+        };
     }
 
     public ClusterConfig config() {

@@ -269,6 +269,7 @@ public final class LabCommand implements Runnable {
                 out().println(JSON.writeValueAsString(r));
             } else {
                 out().println("expired labs deleted: " + r.expiredLabs() + "; leaked VMs removed: " + r.leakedVms());
+                io.inception.app.labs.LabWorks.lines(new ReapReport(List.of(), List.of(), r.requeued())).forEach(out()::println);
             }
             return 0;
         });

@@ -7,7 +7,6 @@ import io.inception.app.env.ControlPlaneWatch;
 import io.inception.app.labs.LabNodes;
 import io.inception.app.labs.XenPools;
 import io.inception.xen.lab.LabService;
-import io.inception.xen.lab.ReapReport;
 import io.inception.app.server.TrainServer;
 import io.inception.engine.scheduler.TriggerScheduler;
 import io.inception.packaging.Packaging;
@@ -151,11 +150,7 @@ public final class ServerCommand implements Callable<Integer> {
         long every = RunCommand.Durations.parse(reapEvery).toSeconds();
         ticks.scheduleWithFixedDelay(() -> {
             try {
-                ReapReport r = labs.reap();
-                if (!r.expiredLabs().isEmpty() || !r.leakedVms().isEmpty()) {
-                    System.out.println("lab reaper: removed labs " + r.expiredLabs() + " and " + r.leakedVms().size()
-                            + " leaked VM(s)");
-                }
+                io.inception.app.labs.LabWorks.lines(labs.reap()).forEach(System.out::println);
             } catch (RuntimeException e) {
                 System.out.println("lab reaper: " + e.getMessage());
             }

@@ -35,32 +35,88 @@ public final class LabWorks {
     private LabWorks() {
     }
 
-    /** The two kinds of lab work, executed with {@code labs}. */
+    /** The two kinds of lab work, executed with {@code labs}; a lab on a pool not configured here as {@link PoolRetry#DEFAULT}. */
     public static List<ClusterWork> works(LabService labs) {
-        return List.of(new Build(labs), new Delete(labs));
+        return works(labs, PoolRetry.DEFAULT);
+    }
+
+    /** The two kinds of lab work, executed with {@code labs}, retrying a lab on a pool not configured here as {@code retry} says. */
+    public static List<ClusterWork> works(LabService labs, PoolRetry retry) {
+        return List.of(new Build(labs, retry), new Delete(labs, retry));
+    }
+
+    /**
+     * What a node does with the work of a lab whose pool it has not configured (another node may
+     * have): hands it back to the queue, due again after {@code every}, at most {@code attempts}
+     * times in all (counted in the item's data, on whichever node), then records the lab FAILED
+     * with a message naming the pool and how to configure it.
+     */
+    public record PoolRetry(int attempts, Duration every) {
+        /** 10 attempts, 30 s apart: a lab on a pool no node has is FAILED after about 5 minutes. */
+        public static final PoolRetry DEFAULT = new PoolRetry(10, Duration.ofSeconds(30));
+
+        public PoolRetry {
+            if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1, not " + attempts);
+        }
+
+        WorkOutcome unconfigured(LabService labs, WorkItem item, Lab lab, String operation) {
+            int attempt = attemptOf(item.data()) + 1;
+            if (attempt < attempts) {
+                return new WorkOutcome.Again(String.valueOf(attempt), every, "lab " + lab.id() + " is on pool " + lab.pool()
+                        + ", which this node has not configured (attempt " + attempt + " of " + attempts + ")");
+            }
+            String why = operation + " given up after " + attempts + " attempts: lab " + lab.id() + " is on pool "
+                    + lab.pool() + ", which no node that took its work has configured. Configure it on a node of its zone ("
+                    + XenPools.URL + ", " + XenPools.USER + ", " + XenPools.PASSWORD + ", " + XenPools.POOL + "="
+                    + lab.pool() + " and, in a cluster, " + XenPools.ZONE + "=<zone> with --zones <zone>), then "
+                    + (operation.equals("build") ? "request the lab again" : "delete it again (inception lab delete "
+                    + lab.id() + ")");
+            Lab failed = labs.giveUp(lab.id(), why);
+            return new WorkOutcome.Done("lab " + lab.id() + " is " + failed.state() + ": " + failed.message());
+        }
+
+        private static int attemptOf(String data) {
+            try {
+                return data == null || data.isBlank() ? 0 : Integer.parseInt(data.trim());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
     }
 
     /** The reaper (expired labs, leaked VMs) as a sweep every {@code every}. */
     public static Sweep reaper(LabService labs, Duration every) {
-        return new Sweep(REAPER, every, () -> {
-            ReapReport r = labs.reap();
-            if (!r.expiredLabs().isEmpty() || !r.leakedVms().isEmpty()) {
-                LOG.info("lab reaper: removed labs {} and {} leaked VM(s)", r.expiredLabs(), r.leakedVms().size());
-            }
-        });
+        return new Sweep(REAPER, every, () -> lines(labs.reap()).forEach(LOG::info));
+    }
+
+    /**
+     * What a reaper pass did, one line per change worth telling: the expired labs and leaked VMs
+     * removed, then one line per lab whose missing work was queued again. None when it did nothing.
+     */
+    public static List<String> lines(ReapReport r) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (!r.expiredLabs().isEmpty() || !r.leakedVms().isEmpty()) {
+            lines.add("lab reaper: removed labs " + r.expiredLabs() + " and " + r.leakedVms().size() + " leaked VM(s)");
+        }
+        for (String requeued : r.requeued()) {
+            String[] labAndOperation = requeued.split(" ", 2);
+            lines.add("lab reaper: lab " + labAndOperation[0] + " was left without its queued " + labAndOperation[1]
+                    + " (its process died before queuing it): queued it again");
+        }
+        return lines;
     }
 
     /** {@code labs} queuing its builds and deletes on the shared {@code queue}. */
     public static LabService queued(LabService labs, WorkQueue queue) {
         return labs.withQueue(new LabQueue() {
             @Override
-            public void build(Lab lab) {
-                queue.submit(item(labs, BUILD, lab));
+            public boolean build(Lab lab) {
+                return queue.submit(item(labs, BUILD, lab));
             }
 
             @Override
-            public void delete(Lab lab) {
-                queue.submit(item(labs, DELETE, lab));
+            public boolean delete(Lab lab) {
+                return queue.submit(item(labs, DELETE, lab));
             }
         });
     }
@@ -71,7 +127,7 @@ public final class LabWorks {
         return new WorkItem(kind, zone, lab.id(), "");
     }
 
-    private record Build(LabService labs) implements ClusterWork {
+    private record Build(LabService labs, PoolRetry retry) implements ClusterWork {
         @Override
         public String kind() {
             return BUILD;
@@ -79,6 +135,10 @@ public final class LabWorks {
 
         @Override
         public WorkOutcome execute(WorkItem item, BooleanSupplier stopping) {
+            Optional<Lab> lab = labs.show(item.id());
+            if (lab.isPresent() && lab.get().state() == Lab.State.CREATING && labs.pool(lab.get().pool()).isEmpty()) {
+                return retry.unconfigured(labs, item, lab.get(), "build");
+            }
             LabOutcome o = labs.build(item.id(), stopping);
             if (o instanceof LabOutcome.Created c) return new WorkOutcome.Done("lab " + c.lab().id() + " ready");
             if (o instanceof LabOutcome.Failed f) return new WorkOutcome.Done("lab " + f.lab().id() + " failed: " + f.reason());
@@ -89,7 +149,7 @@ public final class LabWorks {
         }
     }
 
-    private record Delete(LabService labs) implements ClusterWork {
+    private record Delete(LabService labs, PoolRetry retry) implements ClusterWork {
         @Override
         public String kind() {
             return DELETE;
@@ -97,7 +157,11 @@ public final class LabWorks {
 
         @Override
         public WorkOutcome execute(WorkItem item, BooleanSupplier stopping) {
-            if (labs.show(item.id()).isEmpty()) return new WorkOutcome.Done("there is no lab " + item.id());
+            Optional<Lab> lab = labs.show(item.id());
+            if (lab.isEmpty()) return new WorkOutcome.Done("there is no lab " + item.id());
+            if (lab.get().state() == Lab.State.DELETING && labs.pool(lab.get().pool()).isEmpty()) {
+                return retry.unconfigured(labs, item, lab.get(), "delete");
+            }
             return new WorkOutcome.Done("lab " + item.id() + " is " + labs.finishDelete(item.id()).state());
         }
     }

@@ -5,6 +5,7 @@ import io.inception.cluster.ClusterConfig;
 import io.inception.cluster.ClusterDatabase;
 import io.inception.cluster.ClusterNode;
 import io.inception.cluster.ClusterWork;
+import io.inception.cluster.Sweep;
 import io.inception.cluster.WorkItem;
 import io.inception.cluster.WorkOutcome;
 import io.inception.cluster.WorkQueue;
@@ -79,17 +80,28 @@ class LabClusterTest {
     }
 
     private LabService service(LabStore labStore) {
-        Path templates = null;
-        for (Path p = Path.of("").toAbsolutePath(); p != null && templates == null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("environments/labs"))) templates = p.resolve("environments/labs");
+        return LabService.standard(templates(), labStore, pools, clock);
+    }
+
+    private static Path templates() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("environments/labs"))) return p.resolve("environments/labs");
         }
-        return LabService.standard(templates, labStore, pools, clock);
+        throw new IllegalStateException("no environments/labs above " + Path.of("").toAbsolutePath());
     }
 
     /** A node whose lab works record what they came to, as {@code <node> <kind> <lab>: <message>}. */
     private ClusterNode node(String id, String zones, Duration heartbeat, int threads, LabService labs) {
+        return node(id, zones, heartbeat, threads, LabWorks.works(labs));
+    }
+
+    private ClusterNode nodeWith(String id, String zones, List<ClusterWork> labWorks) {
+        return node(id, zones, Duration.ofMillis(200), 2, labWorks);
+    }
+
+    private ClusterNode node(String id, String zones, Duration heartbeat, int threads, List<ClusterWork> labWorks) {
         List<ClusterWork> works = new ArrayList<>();
-        for (ClusterWork w : LabWorks.works(labs)) {
+        for (ClusterWork w : labWorks) {
             works.add(new ClusterWork() {
                 @Override
                 public String kind() {
@@ -146,8 +158,24 @@ class LabClusterTest {
         }
 
         // node-a wakes up: its next write is refused, it removes the VM it made meanwhile and stops
-        stalling.release.countDown();
-        LabStates.awaitTrue(() -> executions.size() == 2, "node-a's build returned", executions::toString);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Logger scheduler = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.github.kagkarlsson.scheduler");
+        ch.qos.logback.classic.Logger cluster = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ClusterNode.class);
+        scheduler.addAppender(logged);
+        cluster.addAppender(logged);
+        try {
+            stalling.release.countDown();
+            LabStates.awaitTrue(() -> executions.size() == 2, "node-a's build returned", executions::toString);
+            String tookOver = "lab-build " + id + ": another node took it over meanwhile; left to it";
+            LabStates.awaitTrue(() -> logged.list.stream().anyMatch(e -> e.getFormattedMessage().equals(tookOver)),
+                    "node-a leaving the item to node-b", () -> logged.list.toString());
+            assertThat(logged.list).as("node-a's completion of an item it no longer owns is no error")
+                    .noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+        } finally {
+            scheduler.detachAppender(logged);
+            cluster.detachAppender(logged);
+        }
         assertThat(executions).element(1).asString().startsWith("node-a lab-build " + id + ": a later operation on lab");
         assertThat(taggedVms(id)).containsExactlyElementsOf(expected);
         assertThat(front.show(id)).contains(ready);
@@ -167,6 +195,83 @@ class LabClusterTest {
         assertThat(taggedVms(id)).isEmpty();
         assertThat(executions).containsExactly("node-b lab-build " + id + ": lab " + id + " ready",
                 "node-b lab-delete " + id + ": lab " + id + " is DELETED");
+    }
+
+    @Test
+    void theReaperSweepQueuesAgainTheBuildOfALabWhoseProcessDiedBeforeQueuingIt() {
+        WorkQueue queue = new WorkQueue(dataSource, clock);
+        LabService front = LabWorks.queued(service(new DbLabStore(store.labs())), queue);
+        // recorded CREATING, then the process died before queuing its build
+        String id = ((LabOutcome.Accepted) front.accept(new LabRequest("dev1", "single-host", null, null))).lab().id();
+        assertThat(queue.items()).isEmpty();
+        Sweep reaper = reaper(queue, clock);
+        Sweep reaperAfterGrace = reaper(queue, Clock.offset(clock, LabService.REQUEUE_AFTER.plusSeconds(1)));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Logger works = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LabWorks.class);
+        works.addAppender(logged);
+        try {
+            reaper.action().run();
+            assertThat(queue.items()).as("a lab just recorded is not queued again within the grace").isEmpty();
+
+            reaperAfterGrace.action().run();
+            reaperAfterGrace.action().run();
+            assertThat(queue.items()).extracting(Claim::kind, Claim::zone, Claim::id)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("lab-build", Optional.of("dfw"), id));
+            assertThat(logged.list).extracting(e -> e.getFormattedMessage()).containsExactly("lab reaper: lab " + id
+                    + " was left without its queued build (its process died before queuing it): queued it again");
+        } finally {
+            works.detachAppender(logged);
+        }
+
+        node("node-b", "dfw", Duration.ofMillis(200), 2, service(new DbLabStore(store.labs())));
+        LabStates.await(front, id, Lab.State.READY);
+        assertThat(taggedVms(id)).hasSize(1);
+        assertThat(executions).containsExactly("node-b lab-build " + id + ": lab " + id + " ready");
+    }
+
+    private Sweep reaper(WorkQueue queue, Clock at) {
+        return LabWorks.reaper(LabWorks.queued(LabService.standard(templates(), new DbLabStore(store.labs()), pools, at), queue),
+                Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aDeleteOnAPoolNoNodeHasIsFailedAfterItsAttemptsNamingThePoolAndTheFix() {
+        LabService front = LabWorks.queued(service(new DbLabStore(store.labs())), new WorkQueue(dataSource, clock));
+        node("node-b", "dfw", Duration.ofMillis(200), 2, service(new DbLabStore(store.labs())));
+        String id = ((LabOutcome.Accepted) front.request(new LabRequest("dev1", "single-host", null, null))).lab().id();
+        LabStates.await(front, id, Lab.State.READY);
+        nodes.forEach(ClusterNode::close);
+        nodes.clear();
+
+        // the lab's pool is renamed on every node: none has "sandbox" any more
+        List<PhysicalPool> renamed = List.of(new PhysicalPool("sandbox-2", sim.url(), sim.username(), new Secret(sim.password()),
+                Optional.empty()));
+        LabService elsewhere = LabService.standard(templates(), new DbLabStore(store.labs()), renamed, clock);
+        LabService renamedFront = LabWorks.queued(elsewhere, new WorkQueue(dataSource, clock));
+        assertThat(renamedFront.requestDelete(id).state()).isEqualTo(Lab.State.DELETING);
+        nodeWith("node-c", "dfw", LabWorks.works(elsewhere, new LabWorks.PoolRetry(3, Duration.ofMillis(100))));
+
+        Lab failed = LabStates.await(front, id, Lab.State.FAILED);
+        assertThat(failed.message()).isEqualTo("delete given up after 3 attempts: lab " + id + " is on pool sandbox,"
+                + " which no node that took its work has configured. Configure it on a node of its zone (INCEPTION_XENAPI_URL,"
+                + " INCEPTION_XENAPI_USER, INCEPTION_XENAPI_PASSWORD, INCEPTION_XENAPI_POOL=sandbox and, in a cluster,"
+                + " INCEPTION_XENAPI_ZONE=<zone> with --zones <zone>), then delete it again (inception lab delete " + id + ")");
+        LabStates.awaitTrue(() -> new WorkQueue(dataSource, clock).items().isEmpty(), "the delete leaving the queue",
+                () -> new WorkQueue(dataSource, clock).items().toString());
+        assertThat(executions).containsExactly(
+                "node-b lab-build " + id + ": lab " + id + " ready",
+                "node-c lab-delete " + id + ": lab " + id + " is on pool sandbox, which this node has not configured (attempt 1 of 3)",
+                "node-c lab-delete " + id + ": lab " + id + " is on pool sandbox, which this node has not configured (attempt 2 of 3)",
+                "node-c lab-delete " + id + ": lab " + id + " is FAILED: " + failed.message());
+
+        // configured again: deleting it again removes its VM
+        nodes.forEach(ClusterNode::close);
+        nodes.clear();
+        assertThat(front.requestDelete(id).state()).isEqualTo(Lab.State.DELETING);
+        node("node-b2", "dfw", Duration.ofMillis(200), 2, service(new DbLabStore(store.labs())));
+        LabStates.await(front, id, Lab.State.DELETED);
+        assertThat(taggedVms(id)).isEmpty();
     }
 
     /** A lab store that, once, blocks its caller after writing a CREATING lab with {@code stallAt} VMs. */

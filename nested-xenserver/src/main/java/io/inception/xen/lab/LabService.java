@@ -22,6 +22,12 @@ import java.util.function.Supplier;
  * a node taking over a build from a dead node, or a delete during a build, fences the earlier one.
  */
 public final class LabService {
+    /**
+     * How long a lab stays CREATING or DELETING, unchanged, before the reaper queues its work again
+     * should it be missing: long enough that a lab just accepted is not queued twice by a reaper
+     * running between its record and its queuing.
+     */
+    public static final Duration REQUEUE_AFTER = Duration.ofMinutes(2);
     private final Map<String, LabTemplate> templates;
     private final Map<String, PhysicalPool> pools;
     private final LabStore store;
@@ -325,7 +331,10 @@ public final class LabService {
 
     /**
      * One reaper pass: deletes expired labs, then VMs tagged by Inception that belong to no live lab
-     * (or to an earlier, superseded build of a ready lab).
+     * (or to an earlier, superseded build of a ready lab), then — on a service with a queue — queues
+     * again the build of a CREATING lab and the delete of a DELETING one unchanged for longer than
+     * {@link #REQUEUE_AFTER} whose work is in no queue (its process died between recording the lab
+     * and queuing the work); work still queued or running is left as it is.
      */
     public ReapReport reap() {
         List<String> expired = new ArrayList<>();
@@ -356,6 +365,38 @@ public final class LabService {
                 }
             }
         }
-        return new ReapReport(expired, leaked);
+        return new ReapReport(expired, leaked, requeueStuck());
+    }
+
+    /** The labs whose missing work was queued again, as {@code <id> build} or {@code <id> delete}. */
+    private List<String> requeueStuck() {
+        List<String> requeued = new ArrayList<>();
+        if (queue == null) return requeued;
+        java.time.Instant before = clock.instant().minus(REQUEUE_AFTER);
+        for (Lab lab : store.all()) {
+            if (!lab.updatedAt().isBefore(before)) continue;
+            if (lab.state() == Lab.State.CREATING && queue.build(lab)) requeued.add(lab.id() + " build");
+            if (lab.state() == Lab.State.DELETING && queue.delete(lab)) requeued.add(lab.id() + " delete");
+        }
+        return requeued;
+    }
+
+    /**
+     * Ends the pending operation of a CREATING or DELETING lab that cannot be done (e.g. its pool is
+     * configured on no node): records it FAILED with {@code why}, as a new operation on it. A lab in
+     * any other state is returned as it is.
+     *
+     * @throws IllegalArgumentException when there is no such lab
+     */
+    public Lab giveUp(String id, String why) {
+        Lab lab = store.find(id).orElseThrow(() -> new IllegalArgumentException("no lab " + id));
+        if (!pending(lab)) return lab;
+        long generation = store.begin(id);
+        return store.update(id, generation, l -> pending(l) ? l.withState(Lab.State.FAILED, why, clock.instant()) : l)
+                .orElseGet(() -> store.find(id).orElseThrow());
+    }
+
+    private static boolean pending(Lab lab) {
+        return lab.state() == Lab.State.CREATING || lab.state() == Lab.State.DELETING;
     }
 }

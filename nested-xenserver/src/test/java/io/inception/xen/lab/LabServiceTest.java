@@ -257,4 +257,53 @@ class LabServiceTest {
         assertThat(taggedVms(lab.id())).hasSize(4);
         assertThat(labs.show(lab.id()).orElseThrow().state()).isEqualTo(Lab.State.READY);
     }
+
+    @Test
+    void theReaperQueuesAgainOnlyTheMissingWorkOfLabsPendingLongerThanTheGrace() {
+        // a queue that, like the cluster's, holds one item per operation and lab
+        java.util.Set<String> queued = new java.util.LinkedHashSet<>();
+        LabService labs = service(Quota.defaults()).withQueue(new LabQueue() {
+            @Override
+            public boolean build(Lab lab) {
+                return queued.add(lab.id() + " build");
+            }
+
+            @Override
+            public boolean delete(Lab lab) {
+                return queued.add(lab.id() + " delete");
+            }
+        });
+        // recorded, then its process died before queuing the build
+        Lab orphan = ((LabOutcome.Accepted) labs.accept(new LabRequest("dev1", "nested-3", null, null))).lab();
+        // recorded and queued as usual
+        Lab queuedLab = ((LabOutcome.Accepted) labs.request(new LabRequest("dev2", "nested-3", null, null))).lab();
+        assertThat(labs.reap().requeued()).as("within the grace nothing is queued again").isEmpty();
+
+        clock.advance(LabService.REQUEUE_AFTER.plusSeconds(1));
+        ReapReport first = labs.reap();
+        assertThat(first.requeued()).containsExactly(orphan.id() + " build");
+        assertThat(queued).containsExactly(queuedLab.id() + " build", orphan.id() + " build");
+        assertThat(labs.reap().requeued()).as("queued once").isEmpty();
+
+        // a delete recorded whose work went missing the same way
+        Lab ready = ((LabOutcome.Created) labs.build(queuedLab.id(), () -> false)).lab();
+        labs.markDeleting(ready.id());
+        clock.advance(LabService.REQUEUE_AFTER.plusSeconds(1));
+        assertThat(labs.reap().requeued()).containsExactly(ready.id() + " delete");
+        assertThat(labs.show(ready.id()).orElseThrow().state()).isEqualTo(Lab.State.DELETING);
+    }
+
+    @Test
+    void aPendingLabGivenUpIsFailedWithTheReasonAndAReadyOneIsLeftAsItIs() {
+        LabService labs = service(Quota.defaults());
+        Lab accepted = ((LabOutcome.Accepted) labs.accept(new LabRequest("dev1", "nested-3", null, null))).lab();
+        Lab failed = labs.giveUp(accepted.id(), "pool sandbox is configured on no node");
+        assertThat(failed.state()).isEqualTo(Lab.State.FAILED);
+        assertThat(failed.message()).isEqualTo("pool sandbox is configured on no node");
+        assertThat(labs.build(accepted.id(), () -> false)).as("a failed lab is not built")
+                .isInstanceOf(LabOutcome.Interrupted.class);
+
+        Lab ready = ((LabOutcome.Created) labs.create(new LabRequest("dev1", "nested-3", null, null))).lab();
+        assertThat(labs.giveUp(ready.id(), "no")).isEqualTo(ready);
+    }
 }
