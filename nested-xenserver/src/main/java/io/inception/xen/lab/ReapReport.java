@@ -13,9 +13,4 @@ public record ReapReport(List<String> expiredLabs, List<String> leakedVms, List<
         leakedVms = List.copyOf(leakedVms);
         requeued = List.copyOf(requeued);
     }
-
-    /** Whether the pass changed anything. */
-    public boolean changedAnything() {
-        return !expiredLabs.isEmpty() || !leakedVms.isEmpty() || !requeued.isEmpty();
-    }
 }
