@@ -162,4 +162,21 @@ class TriggerConfigLoaderTest {
                 "triggers.yaml:14:34: triggers[2].trunk-moved.paths-ignore[1]: 'cell[0-9.yaml' is not a valid glob: "
                         + "has an unclosed '['");
     }
+
+    @Test
+    void theShippedPathFilteredExampleIsValidWhenSwitchedOn() throws Exception {
+        String shipped = Files.readString(Path.of("../environments/triggers.yaml"));
+        StringBuilder on = new StringBuilder();
+        boolean example = false;
+        for (String line : shipped.split("\n", -1)) {
+            if (line.startsWith("  # - name: config-manifests-moved")) example = true;
+            on.append(example && line.startsWith("  # ") ? "  " + line.substring(4) : line).append('\n');
+            if (!line.startsWith("  # ")) example = false;
+        }
+        List<TriggerConfig> t = TriggerConfigLoader.parse("triggers.yaml", on.toString()).orThrow();
+        assertThat(t).extracting(TriggerConfig::name).contains("config-manifests-moved");
+        TriggerConfig example0 = t.stream().filter(c -> c.name().equals("config-manifests-moved")).findFirst().orElseThrow();
+        assertThat(example0.trunkMoved().paths())
+                .isEqualTo(PathFilter.of(List.of("environments/puppet/**"), List.of("**/*.md")));
+    }
 }
