@@ -91,4 +91,40 @@ class TrainServerTest {
             }
         }
     }
+
+    @Test
+    void aTrunkMoveOutsideATriggersPathsStartsNoRunAndSaysWhy() throws Exception {
+        try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
+            TrainServer configured = server(inception);
+            Path triggers = Files.writeString(tmp.resolve("triggers.yaml"), """
+                    triggers:
+                      - name: virt-moved
+                        trunk-moved:
+                          poll: 1m
+                          paths: ["nova/virt/**"]
+                    """);
+            TrainServer server = new TrainServer(inception, configured.configRepo(), "master", "trunk-to-qe", "local",
+                    triggers, Clock.systemUTC(), configured.out());
+            TriggerScheduler scheduler = server.scheduler();
+            Instant t0 = Instant.now();
+            assertThat(scheduler.tick(t0)).as("baseline").isEmpty();
+
+            RevCommit moved;
+            try (Git trunk = Git.open(repos.trunk().toFile())) {
+                Files.writeString(repos.trunk().resolve("README.rst"), "nova, documented\n");
+                trunk.add().addFilepattern(".").call();
+                moved = trunk.commit().setMessage("Docs only").setSign(false)
+                        .setAuthor("Nova Upstream", "upstream@nova.invalid").call();
+            }
+            assertThat(scheduler.tick(t0.plus(Duration.ofMinutes(2)))).isEmpty();
+
+            assertThat(inception.store().runs().list()).isEmpty();
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertThat(out).contains("trigger virt-moved: trunk moved, polled every 60 s, only for paths [nova/virt/**]")
+                    .contains("trigger 'virt-moved' not fired: trunk master of " + repos.trunk())
+                    .contains("(1 commit, none changing a matching path; paths [nova/virt/**]); "
+                            + moved.name().substring(0, 12) + " recorded as seen");
+            assertThat(tmp.resolve("home/cache/trigger-git")).isDirectory();
+        }
+    }
 }

@@ -224,8 +224,9 @@ public final class TriggerScheduler {
                         from -> changes(trigger, from, sha, p));
                 if (c.isEmpty()) return state; // could not be read: polled again next time
                 if (c.get() instanceof CommitRanges.Untouched) {
-                    LOG.info("trigger '{}' not fired: {} ({}; {}); {} recorded as seen", trigger.name(), detail,
-                            c.get().describe(), trigger.paths().describe(), abbreviate(sha));
+                    notFired(trigger.name(), sha, "trigger '" + trigger.name() + "' not fired: " + detail + " ("
+                            + c.get().describe() + "; " + trigger.paths().describe() + "); " + abbreviate(sha)
+                            + " recorded as seen");
                     return state.withLastSha(sha);
                 }
                 detail += "; " + c.get().describe();
@@ -260,6 +261,16 @@ public final class TriggerScheduler {
             fail(p, "trigger '" + event.triggerName() + "': listener failed: "
                     + UrlRedaction.redact(String.valueOf(e.getMessage())));
             return false;
+        }
+    }
+
+    private void notFired(String triggerName, String sha, String line) {
+        LOG.info(line);
+        try {
+            listener.notFired(triggerName, sha, line);
+        } catch (RuntimeException e) {
+            LOG.warn("trigger '{}': listener failed on a move it did not fire for: {}", triggerName,
+                    UrlRedaction.redact(String.valueOf(e.getMessage())));
         }
     }
 

@@ -36,6 +36,18 @@ class PathFilteredTriggerTest {
     private Git trunk;
     private Instant now = T0;
     private final List<TriggerEvent> received = new ArrayList<>();
+    private final List<String> notFired = new ArrayList<>();
+    private final TriggerListener listener = new TriggerListener() {
+        @Override
+        public void fire(TriggerEvent event) {
+            received.add(event);
+        }
+
+        @Override
+        public void notFired(String triggerName, String sha, String line) {
+            notFired.add(triggerName + " " + sha + ": " + line);
+        }
+    };
     private final InMemoryTriggerStateStore store = new InMemoryTriggerStateStore();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -73,7 +85,7 @@ class PathFilteredTriggerTest {
     }
 
     private TriggerScheduler scheduler(TrunkMovedTrigger trigger) {
-        return new TriggerScheduler(List.of(trigger), received::add, store, new LsRemoteBranchHeads(Duration.ofSeconds(5)),
+        return new TriggerScheduler(List.of(trigger), listener, store, new LsRemoteBranchHeads(Duration.ofSeconds(5)),
                 new FetchedCommitRanges(dir.resolve("cache"), Duration.ofSeconds(10)), Clock.systemUTC());
     }
 
@@ -101,9 +113,11 @@ class PathFilteredTriggerTest {
         assertThat(poll(s)).isEmpty();
         assertThat(received).isEmpty();
         assertThat(store.load("manifests")).get().extracting(TriggerState::lastSha).isEqualTo(docs.name());
-        assertThat(messages()).contains("trigger 'manifests' not fired: trunk master of " + work + " moved "
-                + abbrev(base) + " -> " + abbrev(docs) + " (1 commit, none changing a matching path; paths [puppet/**]); "
-                + abbrev(docs) + " recorded as seen");
+        String line = "trigger 'manifests' not fired: trunk master of " + work + " moved " + abbrev(base) + " -> "
+                + abbrev(docs) + " (1 commit, none changing a matching path; paths [puppet/**]); " + abbrev(docs)
+                + " recorded as seen";
+        assertThat(messages()).contains(line);
+        assertThat(notFired).containsExactly("manifests " + docs.name() + ": " + line);
         assertThat(s.status().get(0).lastError()).isNull();
 
         RevCommit manifest = commit("puppet/manifests/x.pp", "class x {}\n");
@@ -267,5 +281,16 @@ class PathFilteredTriggerTest {
             Path bare = cached.findFirst().orElseThrow();
             assertThat(Files.readString(bare.resolve("config"))).doesNotContain(url).doesNotContain("[remote");
         }
+    }
+
+    @Test
+    void aFetchFailureNamesTheRepositoryWithoutItsPassword() {
+        FetchedCommitRanges ranges = new FetchedCommitRanges(dir.resolve("cache"), Duration.ofSeconds(5));
+        String url = "https://alice:s3cret-Pw@127.0.0.1:1/trunk.git"; // port 1 on loopback: connection refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ranges.changes(url, "refs/heads/master",
+                        "0123456789abcdef0123456789abcdef01234567", "89abcdef0123456789abcdef0123456789abcdef", PUPPET))
+                .isInstanceOf(BranchHeads.BranchHeadException.class)
+                .hasMessageStartingWith("cannot fetch refs/heads/master of https://alice:***@127.0.0.1:1/trunk.git: ")
+                .hasMessageNotContaining("s3cret-Pw");
     }
 }
