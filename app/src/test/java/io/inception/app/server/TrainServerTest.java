@@ -43,6 +43,15 @@ class TrainServerTest {
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
+    private RevCommit commitToTrunk(String file, String content, String message) throws Exception {
+        try (Git trunk = Git.open(repos.trunk().toFile())) {
+            Files.writeString(repos.trunk().resolve(file), content);
+            trunk.add().addFilepattern(".").call();
+            return trunk.commit().setMessage(message).setSign(false)
+                    .setAuthor("Nova Upstream", "upstream@nova.invalid").call();
+        }
+    }
+
     @Test
     void trunkMovingStartsTheTrainOnTheNewTrunkCommit() throws Exception {
         try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
@@ -52,13 +61,7 @@ class TrainServerTest {
             assertThat(scheduler.tick(t0)).as("the first poll records trunk's head without firing").isEmpty();
             assertThat(scheduler.tick(t0.plus(Duration.ofMinutes(2)))).as("trunk did not move").isEmpty();
 
-            RevCommit moved;
-            try (Git trunk = Git.open(repos.trunk().toFile())) {
-                Files.writeString(repos.trunk().resolve("nova/version.py"), "VERSION = '27.3.0'\n");
-                trunk.add().addFilepattern(".").call();
-                moved = trunk.commit().setMessage("Bump version to 27.3.0").setSign(false)
-                        .setAuthor("Nova Upstream", "upstream@nova.invalid").call();
-            }
+            RevCommit moved = commitToTrunk("nova/version.py", "VERSION = '27.3.0'\n", "Bump version to 27.3.0");
             List<TriggerEvent> fired = scheduler.tick(t0.plus(Duration.ofMinutes(4)));
             assertThat(fired).singleElement().satisfies(e -> assertThat(e.sha()).isEqualTo(moved.name()));
 
@@ -109,13 +112,7 @@ class TrainServerTest {
             Instant t0 = Instant.now();
             assertThat(scheduler.tick(t0)).as("baseline").isEmpty();
 
-            RevCommit moved;
-            try (Git trunk = Git.open(repos.trunk().toFile())) {
-                Files.writeString(repos.trunk().resolve("README.rst"), "nova, documented\n");
-                trunk.add().addFilepattern(".").call();
-                moved = trunk.commit().setMessage("Docs only").setSign(false)
-                        .setAuthor("Nova Upstream", "upstream@nova.invalid").call();
-            }
+            RevCommit moved = commitToTrunk("README.rst", "nova, documented\n", "Docs only");
             assertThat(scheduler.tick(t0.plus(Duration.ofMinutes(2)))).isEmpty();
 
             assertThat(inception.store().runs().list()).isEmpty();
