@@ -10,6 +10,8 @@ public interface CommitRanges {
      * {@code (from, to]} — and reports the first whose changes include a path {@code filter} counts.
      * A commit's changes are its diff to its parent; a merge's are the paths that differ from every
      * parent (what the merge itself did; what its other parent brought is in that side's commits).
+     * When no commit of the range does, the trees of the two heads are compared too: a branch moved back
+     * or rewritten drops commits that the range does not list.
      *
      * @param repoUrl the repository; may carry credentials, which never appear in messages
      * @param ref     the full ref name the commits were read from, e.g. {@code refs/heads/master}
@@ -18,6 +20,16 @@ public interface CommitRanges {
      */
     RangeChanges changes(String repoUrl, String ref, String fromSha, String toSha, PathFilter filter)
             throws BranchHeads.BranchHeadException;
+
+    /**
+     * Makes sure {@code sha} of {@code ref} is at hand for later {@link #changes} from it: called when a
+     * path-filtered trigger takes {@code sha} as its baseline, so that a branch later moved back from it
+     * can still be compared. Does nothing unless overridden.
+     *
+     * @throws BranchHeads.BranchHeadException when it cannot be fetched (message without password)
+     */
+    default void keep(String repoUrl, String ref, String sha) throws BranchHeads.BranchHeadException {
+    }
 
     /** What a range of commits did to the filtered paths. */
     sealed interface RangeChanges {
@@ -30,6 +42,14 @@ public interface CommitRanges {
         @Override
         public String describe() {
             return path + " changed in " + TriggerScheduler.abbreviate(commit);
+        }
+    }
+
+    /** No commit of the range changed {@code path}, but it differs between the two heads (the branch went back). */
+    record Differs(String path) implements RangeChanges {
+        @Override
+        public String describe() {
+            return path + " differs between the last seen commit and the new head (the branch went back or was rewritten)";
         }
     }
 

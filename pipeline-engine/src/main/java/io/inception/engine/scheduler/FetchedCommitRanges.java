@@ -53,9 +53,21 @@ public final class FetchedCommitRanges implements CommitRanges {
     }
 
     @Override
+    public void keep(String repoUrl, String ref, String sha) throws BranchHeads.BranchHeadException {
+        Path dir = cacheDir(repoUrl);
+        synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
+            try (Repository repo = open(dir)) {
+                if (!repo.getObjectDatabase().has(ObjectId.fromString(sha))) fetch(repo, repoUrl, ref);
+            } catch (IOException e) {
+                throw unreadable(repoUrl, ref, dir, e);
+            }
+        }
+    }
+
+    @Override
     public RangeChanges changes(String repoUrl, String ref, String fromSha, String toSha, PathFilter filter)
             throws BranchHeads.BranchHeadException {
-        Path dir = cacheDir.resolve(hash(repoUrl) + ".git").toAbsolutePath().normalize();
+        Path dir = cacheDir(repoUrl);
         synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
             try (Repository repo = open(dir)) {
                 ObjectId to = ObjectId.fromString(toSha);
@@ -71,11 +83,19 @@ public final class FetchedCommitRanges implements CommitRanges {
                 }
                 return walk(repo, from, to, filter);
             } catch (IOException e) {
-                throw new BranchHeads.BranchHeadException("cannot read the commits of " + ref + " in "
-                        + UrlRedaction.redact(repoUrl) + " (cache " + dir + "): "
-                        + UrlRedaction.redact(String.valueOf(e.getMessage()), repoUrl), null);
+                throw unreadable(repoUrl, ref, dir, e);
             }
         }
+    }
+
+    private Path cacheDir(String repoUrl) {
+        return cacheDir.resolve(hash(repoUrl) + ".git").toAbsolutePath().normalize();
+    }
+
+    private static BranchHeads.BranchHeadException unreadable(String repoUrl, String ref, Path dir, IOException e) {
+        return new BranchHeads.BranchHeadException("cannot read the commits of " + ref + " in "
+                + UrlRedaction.redact(repoUrl) + " (cache " + dir + "): "
+                + UrlRedaction.redact(String.valueOf(e.getMessage()), repoUrl), null);
     }
 
     private static Repository open(Path dir) throws IOException {
@@ -83,8 +103,10 @@ public final class FetchedCommitRanges implements CommitRanges {
         if (!Files.isDirectory(dir.resolve("objects"))) {
             Files.createDirectories(dir.getParent());
             repo.create(true);
-            // No automatic gc: JGit would run it in a background thread after a fetch, racing the next one.
+            // No automatic gc, and its check not detached: JGit would run it in a background thread after a
+            // fetch, racing the next fetch (and a deleted cache).
             repo.getConfig().setInt("gc", null, "auto", 0);
+            repo.getConfig().setBoolean("gc", null, "autoDetach", false);
             repo.getConfig().save();
         }
         return repo;
@@ -107,22 +129,27 @@ public final class FetchedCommitRanges implements CommitRanges {
             rw.markUninteresting(rw.parseCommit(from));
             for (RevCommit c : rw) {
                 looked++;
-                String path = firstCountedChange(repo, rw, c, filter);
+                String path = firstCountedChange(repo, c, c.getParents(), rw, filter);
                 if (path != null) return new Touched(c.name(), path, looked);
             }
+            // No commit of the range changed a counted path; but a branch moved back, or rewritten, drops
+            // commits the range does not show: compare the two heads' trees as well.
+            RevCommit newHead = rw.parseCommit(to);
+            String path = firstCountedChange(repo, newHead, new RevCommit[] {rw.parseCommit(from)}, rw, filter);
+            if (path != null) return new Differs(path);
         }
         return new Untouched(looked);
     }
 
-    /** The first path {@code c} changed (against every parent) that {@code filter} counts, or null. */
-    private static String firstCountedChange(Repository repo, RevWalk rw, RevCommit c, PathFilter filter)
-            throws IOException {
+    /** The first path {@code c} changed against every one of {@code parents} that {@code filter} counts, or null. */
+    private static String firstCountedChange(Repository repo, RevCommit c, RevCommit[] parents, RevWalk rw,
+                                             PathFilter filter) throws IOException {
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.setRecursive(true);
             tw.setFilter(TreeFilter.ANY_DIFF);
             tw.addTree(c.getTree());
-            if (c.getParentCount() == 0) tw.addTree(new EmptyTreeIterator());
-            for (RevCommit parent : c.getParents()) tw.addTree(rw.parseCommit(parent).getTree());
+            if (parents.length == 0) tw.addTree(new EmptyTreeIterator());
+            for (RevCommit parent : parents) tw.addTree(rw.parseCommit(parent).getTree());
             while (tw.next()) {
                 if (differsFromEveryParent(tw) && filter.counts(tw.getPathString())) return tw.getPathString();
             }

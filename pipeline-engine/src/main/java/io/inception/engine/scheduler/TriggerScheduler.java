@@ -206,6 +206,8 @@ public final class TriggerScheduler {
             Optional<CommitRanges.RangeChanges> c = changes(trigger, seen.lastSha(), sha, p);
             if (c.isEmpty()) return;
             changes.put(seen.lastSha(), c);
+        } else if (!trigger.paths().isAny() && !kept(trigger, sha, p)) {
+            return; // the baseline of a path-filtered trigger is fetched first: retried next poll
         }
         // Decided again under the lock: another scheduler sharing the store (a cluster node) may have fired
         // for this SHA, or taken the baseline, since the load above; then this one does nothing.
@@ -239,17 +241,35 @@ public final class TriggerScheduler {
         fired.addAll(delivered);
     }
 
+    /** Whether {@code sha} was kept at hand for later ranges; false after recording why not. */
+    private boolean kept(TrunkMovedTrigger trigger, String sha, Progress p) {
+        return reading(trigger, p, "fetching", () -> {
+            ranges.keep(trigger.repoUrl(), trigger.ref(), sha);
+            return true;
+        }).isPresent();
+    }
+
     /** What the commits {@code (from, to]} changed, or empty after recording why they could not be read. */
     private Optional<CommitRanges.RangeChanges> changes(TrunkMovedTrigger trigger, String from, String to, Progress p) {
+        return reading(trigger, p, "reading the commits of",
+                () -> ranges.changes(trigger.repoUrl(), trigger.ref(), from, to, trigger.paths()));
+    }
+
+    /** A git read for {@code trigger}; empty after its failure was recorded (credentials masked). */
+    private <T> Optional<T> reading(TrunkMovedTrigger trigger, Progress p, String doing, GitRead<T> read) {
         try {
-            return Optional.of(ranges.changes(trigger.repoUrl(), trigger.ref(), from, to, trigger.paths()));
+            return Optional.of(read.read());
         } catch (BranchHeads.BranchHeadException e) {
             fail(p, "trigger '" + trigger.name() + "': " + e.getMessage());
         } catch (RuntimeException e) {
-            fail(p, "trigger '" + trigger.name() + "': reading the commits of " + trigger.redactedUrl() + " failed: "
+            fail(p, "trigger '" + trigger.name() + "': " + doing + " " + trigger.redactedUrl() + " failed: "
                     + UrlRedaction.redact(String.valueOf(e.getMessage()), trigger.repoUrl()));
         }
         return Optional.empty();
+    }
+
+    private interface GitRead<T> {
+        T read() throws BranchHeads.BranchHeadException;
     }
 
     private boolean deliver(TriggerEvent event, Progress p) {

@@ -230,6 +230,25 @@ class PathFilteredTriggerTest {
     }
 
     @Test
+    void aBranchMovedBackFiresOnlyWhenTheDroppedCommitsChangedAMatchingPath() throws Exception {
+        TriggerScheduler s = scheduler(trigger(PUPPET));
+        RevCommit base = head();
+        commit("docs/a.md", "a\n");
+        s.tick(now); // baseline: the docs commit
+        trunk.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(base.name()).call();
+        assertThat(poll(s)).as("only docs were dropped").isEmpty();
+
+        commit("puppet/manifests/x.pp", "class x {}\n");
+        assertThat(poll(s)).hasSize(1);
+        trunk.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(base.name()).call();
+        assertThat(poll(s)).as("the manifest change was dropped").singleElement().satisfies(e -> {
+            assertThat(e.sha()).isEqualTo(base.name());
+            assertThat(e.detail()).endsWith("; puppet/manifests/x.pp differs between the last seen commit and the new "
+                    + "head (the branch went back or was rewritten)");
+        });
+    }
+
+    @Test
     void aFailedFetchIsAnErrorAndTheMoveIsLookedAtAgainNextPoll() throws Exception {
         TriggerScheduler s = new TriggerScheduler(List.of(trigger(PUPPET)), received::add, store,
                 new LsRemoteBranchHeads(Duration.ofSeconds(5)),
