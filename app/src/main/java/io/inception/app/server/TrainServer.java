@@ -8,11 +8,13 @@ import io.inception.engine.model.Environment;
 import io.inception.engine.model.PipelineDef;
 import io.inception.engine.pipeline.PipelineRepository;
 import io.inception.engine.pipeline.PipelineSnapshot;
+import io.inception.engine.scheduler.FetchedCommitRanges;
 import io.inception.engine.scheduler.LsRemoteBranchHeads;
 import io.inception.engine.scheduler.TriggerConfig;
 import io.inception.engine.scheduler.TriggerConfigLoader;
 import io.inception.engine.scheduler.TriggerDefinition;
 import io.inception.engine.scheduler.TriggerEvent;
+import io.inception.engine.scheduler.TriggerListener;
 import io.inception.engine.scheduler.TriggerScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +56,8 @@ public record TrainServer(Inception inception, String configRepo, String ref, St
     public TriggerScheduler scheduler() throws IOException {
         if (!Files.isRegularFile(triggersFile)) {
             out.println("no triggers file " + triggersFile + ": runs start only by `inception run`");
-            return new TriggerScheduler(List.of(), this::fire, inception.store().triggerStates(),
-                    new LsRemoteBranchHeads(), clock);
+            return new TriggerScheduler(List.of(), listener(), inception.store().triggerStates(),
+                    new LsRemoteBranchHeads(), commitRanges(), clock);
         }
         List<TriggerConfig> configs = TriggerConfigLoader.load(triggersFile).orThrow();
         BranchList branches;
@@ -66,10 +68,32 @@ public record TrainServer(Inception inception, String configRepo, String ref, St
         for (TriggerConfig c : configs) {
             definitions.add(c.toDefinition(branches.trunk().url(), branches.trunk().branch()));
             out.println("trigger " + c.name() + ": " + (c.cron() != null ? "cron \"" + c.cron() + "\""
-                    : "trunk moved, polled every " + c.trunkMoved().poll().toSeconds() + " s"));
+                    : "trunk moved, polled every " + c.trunkMoved().poll().toSeconds() + " s"
+                    + (c.trunkMoved().paths().isAny() ? "" : ", only for " + c.trunkMoved().paths().describe())));
         }
-        return new TriggerScheduler(definitions, this::fire, inception.store().triggerStates(),
-                new LsRemoteBranchHeads(), clock);
+        return new TriggerScheduler(definitions, listener(), inception.store().triggerStates(),
+                new LsRemoteBranchHeads(), commitRanges(), clock);
+    }
+
+    /** Fires through {@link #fire}; prints a path-filtered trigger's move that did not fire. */
+    private TriggerListener listener() {
+        return new TriggerListener() {
+            @Override
+            public void fire(TriggerEvent event) {
+                TrainServer.this.fire(event);
+            }
+
+            @Override
+            public void notFired(String triggerName, String sha, String line) {
+                out.println(line);
+            }
+        };
+    }
+
+    /** What path-filtered triggers fetch goes to {@code <home>/cache/trigger-git}. */
+    private FetchedCommitRanges commitRanges() {
+        return new FetchedCommitRanges(inception.home().dir().resolve("cache").resolve("trigger-git"),
+                java.time.Duration.ofSeconds(120));
     }
 
     /** Starts the pipeline for one trigger event; a run still going on the environment makes it skip. */

@@ -43,6 +43,15 @@ class TrainServerTest {
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
+    private RevCommit commitToTrunk(String file, String content, String message) throws Exception {
+        try (Git trunk = Git.open(repos.trunk().toFile())) {
+            Files.writeString(repos.trunk().resolve(file), content);
+            trunk.add().addFilepattern(".").call();
+            return trunk.commit().setMessage(message).setSign(false)
+                    .setAuthor("Nova Upstream", "upstream@nova.invalid").call();
+        }
+    }
+
     @Test
     void trunkMovingStartsTheTrainOnTheNewTrunkCommit() throws Exception {
         try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
@@ -52,13 +61,7 @@ class TrainServerTest {
             assertThat(scheduler.tick(t0)).as("the first poll records trunk's head without firing").isEmpty();
             assertThat(scheduler.tick(t0.plus(Duration.ofMinutes(2)))).as("trunk did not move").isEmpty();
 
-            RevCommit moved;
-            try (Git trunk = Git.open(repos.trunk().toFile())) {
-                Files.writeString(repos.trunk().resolve("nova/version.py"), "VERSION = '27.3.0'\n");
-                trunk.add().addFilepattern(".").call();
-                moved = trunk.commit().setMessage("Bump version to 27.3.0").setSign(false)
-                        .setAuthor("Nova Upstream", "upstream@nova.invalid").call();
-            }
+            RevCommit moved = commitToTrunk("nova/version.py", "VERSION = '27.3.0'\n", "Bump version to 27.3.0");
             List<TriggerEvent> fired = scheduler.tick(t0.plus(Duration.ofMinutes(4)));
             assertThat(fired).singleElement().satisfies(e -> assertThat(e.sha()).isEqualTo(moved.name()));
 
@@ -89,6 +92,36 @@ class TrainServerTest {
                 // the first run had already finished: then the second must have run after it, never beside it
                 assertThat(inception.store().runs().list()).hasSize(2);
             }
+        }
+    }
+
+    @Test
+    void aTrunkMoveOutsideATriggersPathsStartsNoRunAndSaysWhy() throws Exception {
+        try (Inception inception = Inception.open(new InceptionHome(tmp.resolve("home")), null, Clock.systemUTC())) {
+            TrainServer configured = server(inception);
+            Path triggers = Files.writeString(tmp.resolve("triggers.yaml"), """
+                    triggers:
+                      - name: virt-moved
+                        trunk-moved:
+                          poll: 1m
+                          paths: ["nova/virt/**"]
+                    """);
+            TrainServer server = new TrainServer(inception, configured.configRepo(), "master", "trunk-to-qe", "local",
+                    triggers, Clock.systemUTC(), configured.out());
+            TriggerScheduler scheduler = server.scheduler();
+            Instant t0 = Instant.now();
+            assertThat(scheduler.tick(t0)).as("baseline").isEmpty();
+
+            RevCommit moved = commitToTrunk("README.rst", "nova, documented\n", "Docs only");
+            assertThat(scheduler.tick(t0.plus(Duration.ofMinutes(2)))).isEmpty();
+
+            assertThat(inception.store().runs().list()).isEmpty();
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertThat(out).contains("trigger virt-moved: trunk moved, polled every 60 s, only for paths [nova/virt/**]")
+                    .contains("trigger 'virt-moved' not fired: trunk master of " + repos.trunk())
+                    .contains("(1 commit, none changing a matching path; paths [nova/virt/**]); "
+                            + moved.name().substring(0, 12) + " recorded as seen");
+            assertThat(tmp.resolve("home/cache/trigger-git")).isDirectory();
         }
     }
 }

@@ -24,8 +24,16 @@ public record TriggerConfig(String name, String cron, ZoneId timezone, TrunkMove
      * @param repo   the repository to poll, or null for the trunk of branches.yaml
      * @param branch the branch to poll, or null for the trunk branch of branches.yaml
      * @param poll   the poll interval (60s when not written)
+     * @param paths  the {@code paths:} and {@code paths-ignore:} globs; {@link PathFilter#ANY} when not written
      */
-    public record TrunkMoved(String repo, String branch, Duration poll) {
+    public record TrunkMoved(String repo, String branch, Duration poll, PathFilter paths) {
+        public TrunkMoved {
+            paths = paths == null ? PathFilter.ANY : paths;
+        }
+
+        public TrunkMoved(String repo, String branch, Duration poll) {
+            this(repo, branch, poll, PathFilter.ANY);
+        }
     }
 
     /**
@@ -40,13 +48,14 @@ public record TriggerConfig(String name, String cron, ZoneId timezone, TrunkMove
         String branch = trunkMoved.branch() != null ? trunkMoved.branch() : trunkBranch;
         Objects.requireNonNull(repo, "trigger '" + name + "': no repo written and no trunk configured");
         Objects.requireNonNull(branch, "trigger '" + name + "': no branch written and no trunk configured");
-        return new TrunkMovedTrigger(name, repo, branch, trunkMoved.poll());
+        return new TrunkMovedTrigger(name, repo, branch, trunkMoved.poll(), trunkMoved.paths());
     }
 
     @Override
     public String toString() {
         return "TriggerConfig[name=" + name + ", cron=" + cron + ", timezone=" + timezone + ", trunkMoved="
                 + (trunkMoved == null ? null : "TrunkMoved[repo=" + UrlRedaction.redact(trunkMoved.repo())
-                + ", branch=" + trunkMoved.branch() + ", poll=" + trunkMoved.poll() + "]") + ", line=" + line + "]";
+                + ", branch=" + trunkMoved.branch() + ", poll=" + trunkMoved.poll()
+                + (trunkMoved.paths().isAny() ? "" : ", " + trunkMoved.paths().describe()) + "]") + ", line=" + line + "]";
     }
 }

@@ -42,7 +42,10 @@ import java.util.Set;
  *       poll: 60s                   # optional, default 60s, at least 1s
  *       repo: https://git/nova.git  # optional, default: the trunk of branches.yaml
  *       branch: master              # optional, default: the trunk branch of branches.yaml
+ *       paths: [puppet/**]          # optional: fire only when a new commit changes a matching path
+ *       paths-ignore: ["**&#47;*.md"]   # optional: changes to these paths do not count
  * </pre>
+ * Globs are {@link PathGlob}s; {@code paths} and {@code paths-ignore} are non-empty lists when written.
  * Other top-level keys of the file are left to their own loaders; a file without {@code triggers}
  * has no triggers.
  *
@@ -55,7 +58,7 @@ import java.util.Set;
 public final class TriggerConfigLoader {
     static final Duration DEFAULT_POLL = Duration.ofSeconds(60);
     private static final Set<String> ENTRY_KEYS = Set.of("name", "cron", "timezone", "trunk-moved");
-    private static final Set<String> TRUNK_KEYS = Set.of("poll", "repo", "branch");
+    private static final Set<String> TRUNK_KEYS = Set.of("poll", "repo", "branch", "paths", "paths-ignore");
 
     private final String file;
     private final Problems problems = new Problems();
@@ -150,7 +153,7 @@ public final class TriggerConfigLoader {
             return new TriggerConfig.TrunkMoved(null, null, DEFAULT_POLL); // "trunk-moved:" with defaults
         }
         if (!(node instanceof MappingNode map)) {
-            error(node, at, "expected a mapping (poll, repo, branch)");
+            error(node, at, "expected a mapping (poll, repo, branch, paths, paths-ignore)");
             return null;
         }
         Map<String, Node> fields = entries(map, at, TRUNK_KEYS);
@@ -166,7 +169,36 @@ public final class TriggerConfigLoader {
         }
         String repo = scalar(fields.get("repo"), at + ".repo");
         String branch = scalar(fields.get("branch"), at + ".branch");
-        return new TriggerConfig.TrunkMoved(repo, branch, poll);
+        List<PathGlob> paths = globs(fields.get("paths"), at + ".paths");
+        List<PathGlob> ignore = globs(fields.get("paths-ignore"), at + ".paths-ignore");
+        return new TriggerConfig.TrunkMoved(repo, branch, poll, new PathFilter(paths, ignore));
+    }
+
+    /** A non-empty list of valid globs (none when {@code node} is absent); each bad item is an error. */
+    private List<PathGlob> globs(Node node, String at) {
+        List<PathGlob> out = new ArrayList<>();
+        if (node == null) return out;
+        if (!(node instanceof SequenceNode seq)) {
+            error(node, at, "expected a list of globs, e.g. [\"puppet/**\"]");
+            return out;
+        }
+        if (seq.getValue().isEmpty()) {
+            error(node, at, "must not be empty; leave it out to count every path");
+        }
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            String field = at + "[" + i + "]";
+            if (!(item instanceof ScalarNode s)) {
+                error(item, field, "expected a glob (a single value)");
+                continue;
+            }
+            try {
+                out.add(PathGlob.parse(s.getValue()));
+            } catch (IllegalArgumentException e) {
+                error(item, field, e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** The keys of {@code map}; unknown (when {@code allowed} is given) and duplicate keys are errors. */

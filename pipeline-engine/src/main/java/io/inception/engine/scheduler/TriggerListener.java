@@ -9,4 +9,12 @@ package io.inception.engine.scheduler;
 @FunctionalInterface
 public interface TriggerListener {
     void fire(TriggerEvent event) throws Exception;
+
+    /**
+     * A path-filtered trunk-moved trigger saw trunk move to {@code sha} without a commit changing a
+     * matching path, and recorded {@code sha} as seen without firing; {@code line} says so in one line
+     * (no credentials), e.g. for {@code inception server} to print. Does nothing unless overridden.
+     */
+    default void notFired(String triggerName, String sha, String line) {
+    }
 }

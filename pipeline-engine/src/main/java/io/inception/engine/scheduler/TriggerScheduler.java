@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,7 +36,12 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>Trunk moved</b>: polled on the first tick and then whenever its interval has elapsed; fires
  *       when the branch head differs from the last SHA in the {@link TriggerStateStore}. The first SHA
  *       ever seen is stored as the baseline without firing (nothing is known to have moved). The SHA is
- *       stored only after the listener returned, so delivery is at-least-once.</li>
+ *       stored only after the listener returned, so delivery is at-least-once. With {@code paths:}
+ *       ({@link TrunkMovedTrigger#paths()}) the commits of the move, {@code (last SHA, new head]}, are
+ *       fetched into a bare cache ({@link CommitRanges}) and it fires only when one of them changes a
+ *       counted path; otherwise the new head is stored as seen (the next move is looked at from there)
+ *       and one line says why it did not fire. When the last SHA is no longer in the branch's history
+ *       (a rewritten branch) what changed cannot be told, and it fires.</li>
  *   <li>Errors (unreachable repository, missing branch, a failing listener) are logged with credentials
  *       masked, shown in {@link #status()}, and never stop the scheduler.</li>
  * </ul>
@@ -51,6 +58,7 @@ public final class TriggerScheduler {
     private final TriggerListener listener;
     private final TriggerStateStore store;
     private final BranchHeads heads;
+    private final CommitRanges ranges;
     private final Clock clock;
     private final Map<String, CronSchedule> schedules = new LinkedHashMap<>();
     private final Map<String, Progress> progress = new LinkedHashMap<>();
@@ -64,6 +72,17 @@ public final class TriggerScheduler {
      */
     public TriggerScheduler(List<? extends TriggerDefinition> triggers, TriggerListener listener,
                             TriggerStateStore store, BranchHeads heads, Clock clock) {
+        this(triggers, listener, store, heads, FetchedCommitRanges.inDefaultCache(), clock);
+    }
+
+    /**
+     * @param ranges reads what a trunk move changed, for triggers with {@code paths:}
+     *               ({@link FetchedCommitRanges} in production)
+     * @see #TriggerScheduler(List, TriggerListener, TriggerStateStore, BranchHeads, Clock)
+     */
+    public TriggerScheduler(List<? extends TriggerDefinition> triggers, TriggerListener listener,
+                            TriggerStateStore store, BranchHeads heads, CommitRanges ranges, Clock clock) {
+        this.ranges = Objects.requireNonNull(ranges, "ranges");
         this.triggers = List.copyOf(triggers);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.store = Objects.requireNonNull(store, "store");
@@ -180,6 +199,16 @@ public final class TriggerScheduler {
         p.lastError = null;
         TriggerState seen = store.load(trigger.name()).orElse(TriggerState.EMPTY);
         if (sha.equals(seen.lastSha())) return;
+        // What the move changed is read before the lock (a fetch may be slow), for the SHA last seen; should
+        // another node have moved it meanwhile, the range from its SHA is read under the lock.
+        Map<String, Optional<CommitRanges.RangeChanges>> changes = new HashMap<>();
+        if (!trigger.paths().isAny() && seen.lastSha() != null) {
+            Optional<CommitRanges.RangeChanges> c = changes(trigger, seen.lastSha(), sha, p);
+            if (c.isEmpty()) return;
+            changes.put(seen.lastSha(), c);
+        } else if (!trigger.paths().isAny() && !kept(trigger, sha, p)) {
+            return; // the baseline of a path-filtered trigger is fetched first: retried next poll
+        }
         // Decided again under the lock: another scheduler sharing the store (a cluster node) may have fired
         // for this SHA, or taken the baseline, since the load above; then this one does nothing.
         List<TriggerEvent> delivered = new ArrayList<>(1);
@@ -192,12 +221,55 @@ public final class TriggerScheduler {
             }
             String detail = "trunk " + trigger.branch() + " of " + trigger.redactedUrl() + " moved "
                     + abbreviate(state.lastSha()) + " -> " + abbreviate(sha);
+            if (!trigger.paths().isAny()) {
+                Optional<CommitRanges.RangeChanges> c = changes.computeIfAbsent(state.lastSha(),
+                        from -> changes(trigger, from, sha, p));
+                if (c.isEmpty()) return state; // could not be read: polled again next time
+                if (c.get() instanceof CommitRanges.Untouched) {
+                    notFired(trigger.name(), sha, "trigger '" + trigger.name() + "' not fired: " + detail + " ("
+                            + c.get().describe() + "; " + trigger.paths().describe() + "); " + abbreviate(sha)
+                            + " recorded as seen");
+                    return state.withLastSha(sha);
+                }
+                detail += "; " + c.get().describe();
+            }
             TriggerEvent event = new TriggerEvent(trigger.name(), TriggerReason.TRUNK_MOVED, sha, now, detail);
             if (!deliver(event, p)) return state;
             delivered.add(event);
             return state.withLastSha(sha).withLastFiredAt(now);
         });
         fired.addAll(delivered);
+    }
+
+    /** Whether {@code sha} was kept at hand for later ranges; false after recording why not. */
+    private boolean kept(TrunkMovedTrigger trigger, String sha, Progress p) {
+        return reading(trigger, p, "fetching", () -> {
+            ranges.keep(trigger.repoUrl(), trigger.ref(), sha);
+            return true;
+        }).isPresent();
+    }
+
+    /** What the commits {@code (from, to]} changed, or empty after recording why they could not be read. */
+    private Optional<CommitRanges.RangeChanges> changes(TrunkMovedTrigger trigger, String from, String to, Progress p) {
+        return reading(trigger, p, "reading the commits of",
+                () -> ranges.changes(trigger.repoUrl(), trigger.ref(), from, to, trigger.paths()));
+    }
+
+    /** A git read for {@code trigger}; empty after its failure was recorded (credentials masked). */
+    private <T> Optional<T> reading(TrunkMovedTrigger trigger, Progress p, String doing, GitRead<T> read) {
+        try {
+            return Optional.of(read.read());
+        } catch (BranchHeads.BranchHeadException e) {
+            fail(p, "trigger '" + trigger.name() + "': " + e.getMessage());
+        } catch (RuntimeException e) {
+            fail(p, "trigger '" + trigger.name() + "': " + doing + " " + trigger.redactedUrl() + " failed: "
+                    + UrlRedaction.redact(String.valueOf(e.getMessage()), trigger.repoUrl()));
+        }
+        return Optional.empty();
+    }
+
+    private interface GitRead<T> {
+        T read() throws BranchHeads.BranchHeadException;
     }
 
     private boolean deliver(TriggerEvent event, Progress p) {
@@ -212,12 +284,22 @@ public final class TriggerScheduler {
         }
     }
 
+    private void notFired(String triggerName, String sha, String line) {
+        LOG.info(line);
+        try {
+            listener.notFired(triggerName, sha, line);
+        } catch (RuntimeException e) {
+            LOG.warn("trigger '{}': listener failed on a move it did not fire for: {}", triggerName,
+                    UrlRedaction.redact(String.valueOf(e.getMessage())));
+        }
+    }
+
     private static void fail(Progress p, String message) {
         p.lastError = message;
         LOG.warn(message);
     }
 
-    private static String abbreviate(String sha) {
+    static String abbreviate(String sha) {
         return sha.length() > 12 ? sha.substring(0, 12) : sha;
     }
 

@@ -38,21 +38,13 @@ class SharedTriggerStateTest {
         return new TriggerScheduler(List.of(TRUNK), listener, states, (url, ref) -> head.get(), Clock.systemUTC());
     }
 
-    private TriggerListener recording(String node) {
-        return e -> fires.add(node + " " + e.sha());
-    }
-
-    @Test
-    void aNodeThatSawTheMoveBeforeTheOtherFiredItDoesNotFireItAgain() {
-        TriggerScheduler a = node("a", store.triggerStates(), recording("a"));
-        a.tick(T0); // baseline a1
-        head.set("b2");
-        // node b reads the state (still a1), then node a fires for b2 before b decides
-        TriggerStateStore interleaved = new TriggerStateStore() {
+    /** The shared store, where {@code afterLoad} runs (another node acting) between a load and its return. */
+    private TriggerStateStore loadingThen(Runnable afterLoad) {
+        return new TriggerStateStore() {
             @Override
             public Optional<TriggerState> load(String triggerName) {
                 Optional<TriggerState> seen = store.triggerStates().load(triggerName);
-                if (fires.isEmpty()) a.tick(T0.plusSeconds(10));
+                afterLoad.run();
                 return seen;
             }
 
@@ -66,6 +58,21 @@ class SharedTriggerStateTest {
                 return store.triggerStates().locked(triggerName, step);
             }
         };
+    }
+
+    private TriggerListener recording(String node) {
+        return e -> fires.add(node + " " + e.sha());
+    }
+
+    @Test
+    void aNodeThatSawTheMoveBeforeTheOtherFiredItDoesNotFireItAgain() {
+        TriggerScheduler a = node("a", store.triggerStates(), recording("a"));
+        a.tick(T0); // baseline a1
+        head.set("b2");
+        // node b reads the state (still a1), then node a fires for b2 before b decides
+        TriggerStateStore interleaved = loadingThen(() -> {
+            if (fires.isEmpty()) a.tick(T0.plusSeconds(10));
+        });
         List<TriggerEvent> firedByB = node("b", interleaved, recording("b")).tick(T0.plusSeconds(10));
 
         assertThat(firedByB).isEmpty();
@@ -130,5 +137,32 @@ class SharedTriggerStateTest {
         b.tick(Instant.parse("2026-11-27T02:00:20Z"));
 
         assertThat(fires).containsExactly("a null");
+    }
+
+    @Test
+    void aPathFilteredNodeWhoseRangeWentStaleReadsTheRangeAgainUnderTheLock() {
+        // a1 -> b2 (changes puppet/x.pp) -> c3 (docs only). Node a polls b2 and fires for it while node b,
+        // which polled c3 and read the range (a1, c3] before taking the lock, is about to decide.
+        TrunkMovedTrigger manifests = new TrunkMovedTrigger("trunk", "file:///srv/config.git", "master",
+                Duration.ofSeconds(1), PathFilter.of(List.of("puppet/**"), List.of()));
+        List<String> ranges = new CopyOnWriteArrayList<>();
+        CommitRanges fake = (url, ref, from, to, filter) -> {
+            ranges.add(from + ".." + to);
+            return from.equals("b2") ? new CommitRanges.Untouched(1) : new CommitRanges.Touched("b2", "puppet/x.pp", 1);
+        };
+        TriggerScheduler a = new TriggerScheduler(List.of(manifests), recording("a"), store.triggerStates(),
+                (url, ref) -> head.get(), fake, Clock.systemUTC());
+        a.tick(T0); // baseline a1
+        TriggerStateStore interleaved = loadingThen(() -> {
+            head.set("b2");
+            a.tick(T0.plusSeconds(10)); // a fires for b2 after b read a1
+        });
+        TriggerScheduler b = new TriggerScheduler(List.of(manifests), recording("b"), interleaved,
+                (url, ref) -> "c3", fake, Clock.systemUTC());
+
+        assertThat(b.tick(T0.plusSeconds(10))).as("c3 itself changed no manifest").isEmpty();
+        assertThat(fires).containsExactly("a b2");
+        assertThat(ranges).containsExactly("a1..b2", "a1..c3", "b2..c3");
+        assertThat(store.triggerStates().load("trunk").orElseThrow().lastSha()).isEqualTo("c3");
     }
 }

@@ -92,7 +92,7 @@ class TriggerConfigLoaderTest {
                 "server.yaml:4:5: triggers[1]: has both 'cron' and 'trunk-moved'; write one",
                 "server.yaml:7:5: triggers[2].name: is required",
                 "server.yaml:10:13: triggers[3].trunk-moved.poll: 'sixty' is not a duration; write e.g. 60s, 5m, 1h30m or PT1M",
-                "server.yaml:11:7: triggers[3].trunk-moved.colour: unknown field (expected one of [branch, poll, repo])",
+                "server.yaml:11:7: triggers[3].trunk-moved.colour: unknown field (expected one of [branch, paths, paths-ignore, poll, repo])",
                 "server.yaml:12:11: triggers[4].name: duplicate trigger name 'bad-cron'",
                 "server.yaml:14:15: triggers[4].timezone: unknown time zone 'Mars/Olympus' (e.g. UTC, Europe/Paris)",
                 "server.yaml:16:25: triggers[5].trunk-moved.poll: must be at least 1s");
@@ -110,5 +110,73 @@ class TriggerConfigLoaderTest {
                     assertThat(e.field()).isEqualTo("(yaml)");
                     assertThat(e.line()).isGreaterThan(1);
                 });
+    }
+
+    @Test
+    void readsPathsAndPathsIgnoreOfATrunkMovedTrigger() {
+        List<TriggerConfig> t = TriggerConfigLoader.parse("triggers.yaml", """
+                triggers:
+                  - name: manifests-moved
+                    trunk-moved:
+                      poll: 5m
+                      paths: ["puppet/**", environments/puppet/**]
+                      paths-ignore:
+                        - "**/*.md"
+                """).orThrow();
+        assertThat(t.get(0).toDefinition("/srv/config", "main")).isEqualTo(new TrunkMovedTrigger("manifests-moved",
+                "/srv/config", "main", Duration.ofMinutes(5),
+                PathFilter.of(List.of("puppet/**", "environments/puppet/**"), List.of("**/*.md"))));
+        assertThat(t.get(0).toString()).contains("paths [puppet/**, environments/puppet/**] ignoring [**/*.md]");
+    }
+
+    @Test
+    void reportsMalformedPathsWithFileLineColumnAndField() {
+        String yaml = """
+                triggers:
+                  - name: not-a-list
+                    trunk-moved:
+                      paths: puppet/**
+                  - name: empty-list
+                    trunk-moved:
+                      paths: []
+                  - name: bad-items
+                    trunk-moved:
+                      paths:
+                        - ""
+                        - puppet**
+                        - {glob: x}
+                      paths-ignore: ["/docs/**", "cell[0-9.yaml"]
+                """;
+        TriggerConfigs configs = TriggerConfigLoader.parse("triggers.yaml", yaml);
+
+        assertThat(configs.triggers()).isEmpty();
+        assertThat(configs.errors()).extracting(ConfigError::toString).containsExactly(
+                "triggers.yaml:4:14: triggers[0].trunk-moved.paths: expected a list of globs, e.g. [\"puppet/**\"]",
+                "triggers.yaml:7:14: triggers[1].trunk-moved.paths: must not be empty; leave it out to count every path",
+                "triggers.yaml:11:11: triggers[2].trunk-moved.paths[0]: must not be empty",
+                "triggers.yaml:12:11: triggers[2].trunk-moved.paths[1]: 'puppet**' is not a valid glob: '**' must be a "
+                        + "whole path segment (e.g. 'puppet/**' or '**/*.pp')",
+                "triggers.yaml:13:11: triggers[2].trunk-moved.paths[2]: expected a glob (a single value)",
+                "triggers.yaml:14:22: triggers[2].trunk-moved.paths-ignore[0]: '/docs/**' is not a valid glob: must be "
+                        + "relative to the repository root (no leading '/')",
+                "triggers.yaml:14:34: triggers[2].trunk-moved.paths-ignore[1]: 'cell[0-9.yaml' is not a valid glob: "
+                        + "has an unclosed '['");
+    }
+
+    @Test
+    void theShippedPathFilteredExampleIsValidWhenSwitchedOn() throws Exception {
+        String shipped = Files.readString(Path.of("../environments/triggers.yaml"));
+        StringBuilder on = new StringBuilder();
+        boolean example = false;
+        for (String line : shipped.split("\n", -1)) {
+            if (line.startsWith("  # - name: config-manifests-moved")) example = true;
+            on.append(example && line.startsWith("  # ") ? "  " + line.substring(4) : line).append('\n');
+            if (!line.startsWith("  # ")) example = false;
+        }
+        List<TriggerConfig> t = TriggerConfigLoader.parse("triggers.yaml", on.toString()).orThrow();
+        assertThat(t).extracting(TriggerConfig::name).contains("config-manifests-moved");
+        TriggerConfig example0 = t.stream().filter(c -> c.name().equals("config-manifests-moved")).findFirst().orElseThrow();
+        assertThat(example0.trunkMoved().paths())
+                .isEqualTo(PathFilter.of(List.of("environments/puppet/**"), List.of("**/*.md")));
     }
 }
