@@ -32,6 +32,20 @@ public final class GitUrls {
         return UrlRedaction.redactUserInfo(url);
     }
 
+    /**
+     * A short, stable name for a local cache of {@code url} (the first 12 bytes of its SHA-256, hex): the
+     * cache's directory never carries the URL, so no credential in it reaches the file system.
+     */
+    public static String cacheKey(String url) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** True when the URL carries a password or token in its user-info. */
     public static boolean hasCredentials(String url) {
         Matcher m = SCHEME_URL.matcher(url);

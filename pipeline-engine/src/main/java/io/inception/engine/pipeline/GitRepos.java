@@ -1,5 +1,6 @@
 package io.inception.engine.pipeline;
 
+import io.inception.engine.config.GitUrls;
 import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -17,10 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,7 +57,7 @@ final class GitRepos {
      * (all branches and tags) on later calls.
      */
     static Repository mirror(String url, Path cacheDir) throws GitAccessException {
-        Path dir = cacheDir.resolve(hash(url) + ".git");
+        Path dir = cacheDir.resolve(GitUrls.cacheKey(url) + ".git");
         String shown = UrlRedaction.redactUserInfo(url);
         try {
             if (Files.isDirectory(dir)) {
@@ -125,15 +123,6 @@ final class GitRepos {
             }
         }
         return out;
-    }
-
-    private static String hash(String url) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The default cache of mirrored repositories: {@code $INCEPTION_HOME/cache/git} or {@code ./.inception/cache/git}. */

@@ -1,5 +1,6 @@
 package io.inception.engine.scheduler;
 
+import io.inception.engine.config.GitUrls;
 import io.inception.engine.secret.UrlRedaction;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
@@ -13,13 +14,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -89,7 +86,7 @@ public final class FetchedCommitRanges implements CommitRanges {
     }
 
     private Path cacheDir(String repoUrl) {
-        return cacheDir.resolve(hash(repoUrl) + ".git").toAbsolutePath().normalize();
+        return cacheDir.resolve(GitUrls.cacheKey(repoUrl) + ".git").toAbsolutePath().normalize();
     }
 
     private static BranchHeads.BranchHeadException unreadable(String repoUrl, String ref, Path dir, IOException e) {
@@ -162,14 +159,5 @@ public final class FetchedCommitRanges implements CommitRanges {
             if (tw.idEqual(0, i) && tw.getRawMode(0) == tw.getRawMode(i)) return false;
         }
         return true;
-    }
-
-    private static String hash(String url) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
