@@ -10,9 +10,10 @@ import java.util.Set;
  * whoever hands out roles is not also the one who ships (separation of duties).
  */
 public enum Role {
-    DEVELOPER("developer", EnumSet.of(Permission.VIEW, Permission.REQUEST_LAB, Permission.REQUEST_PROMOTION)),
+    DEVELOPER("developer", EnumSet.of(Permission.VIEW, Permission.REQUEST_LAB, Permission.REQUEST_PROMOTION,
+            Permission.START_RUN)),
     RELEASE_MANAGER("release-manager", EnumSet.of(Permission.VIEW, Permission.REQUEST_LAB,
-            Permission.REQUEST_PROMOTION, Permission.PROMOTE)),
+            Permission.REQUEST_PROMOTION, Permission.PROMOTE, Permission.START_RUN)),
     ADMIN("admin", EnumSet.of(Permission.VIEW, Permission.REQUEST_LAB, Permission.REQUEST_PROMOTION,
             Permission.MANAGE_USERS, Permission.MANAGE_ENVIRONMENTS));
 

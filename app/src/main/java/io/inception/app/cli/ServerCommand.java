@@ -113,7 +113,8 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     /** The web UI and API; environments are the files of environments/environments/ (their apt suites). */
-    private WebServer startWeb(Inception inception, Packaging packaging, LabService labs, Path root) throws Exception {
+    private WebServer startWeb(Inception inception, Packaging packaging, LabService labs, Path root, TrainServer train)
+            throws Exception {
         List<String> environments = new ArrayList<>();
         Path envDir = root.resolve("environments/environments");
         if (Files.isDirectory(envDir)) {
@@ -128,7 +129,8 @@ public final class ServerCommand implements Callable<Integer> {
                 PromotionWiring.environmentDeploy(inception.store(), inception.home().dir(), packaging, files, root,
                         Clock.systemUTC(), line -> System.out.println("promotion: " + line)), environments,
                 Duration.ofSeconds(RunCommand.Durations.parse(lagWarn).toSeconds()), labs,
-                inception.home().dir().resolve("cache/trunk"), inception.home().dir().resolve("runs"), Clock.systemUTC());
+                inception.home().dir().resolve("cache/trunk"), inception.home().dir().resolve("runs"), Clock.systemUTC())
+                .withRuns(train::start);
         WebServer server = WebServer.start(services, address(web), Duration.ofMinutes(5));
         System.out.println("inception server: web UI and API at " + server.url() + " (metrics at " + server.url()
                 + "/metrics)");
@@ -184,7 +186,7 @@ public final class ServerCommand implements Callable<Integer> {
             javax.sql.DataSource labQueue = System.getenv(XenPools.URL) == null ? null
                     : io.inception.cluster.ClusterDatabase.dataSource(inception.store().connectionUrl().reveal());
             LabService labs = labQueue == null ? null : labService(inception, labQueue);
-            WebServer webServer = startWeb(inception, packaging, labs, root);
+            WebServer webServer = startWeb(inception, packaging, labs, root, server);
             TriggerScheduler scheduler = server.scheduler();
             Duration watchPeriod = RunCommand.Durations.parse(watchEvery);
             AuditTrail audit = new AuditTrail(inception.store().audit(), Clock.systemUTC());

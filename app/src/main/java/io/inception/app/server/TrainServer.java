@@ -96,6 +96,32 @@ public record TrainServer(Inception inception, String configRepo, String ref, St
                 java.time.Duration.ofSeconds(120));
     }
 
+    /**
+     * Starts {@code pipelineName} (null: the server's pipeline) on {@code environmentName} (null: the
+     * server's environment), read afresh at {@link #ref}, for a user's request through the API.
+     */
+    public io.inception.app.web.RunStarter.Outcome start(String pipelineName, String environmentName) {
+        String name = pipelineName != null ? pipelineName : pipeline;
+        String envName = environmentName != null ? environmentName : environment;
+        try (PipelineRepository repo = PipelineRepository.open(configRepo)) {
+            PipelineSnapshot snapshot = repo.at(ref);
+            PipelineDef def = snapshot.pipeline(name);
+            Environment env = snapshot.environment(envName).toEnvironment();
+            String runId = inception.executor().start(def, env, RunOptions.defaults().withTarget(env.name()));
+            String line = "started run " + runId + " of " + name + " @ " + def.commit().substring(0, 7) + " on " + env.name();
+            out.println("api: " + line);
+            return new io.inception.app.web.RunStarter.Outcome.Started(runId, line);
+        } catch (RunLockedException e) {
+            return new io.inception.app.web.RunStarter.Outcome.Busy(e.getMessage());
+        } catch (io.inception.engine.config.ConfigException | io.inception.engine.pipeline.PipelineSourceException
+                 | IllegalArgumentException e) {
+            return new io.inception.app.web.RunStarter.Outcome.Invalid(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new io.inception.app.web.RunStarter.Outcome.Busy("interrupted while waiting for the environment's lock");
+        }
+    }
+
     /** Starts the pipeline for one trigger event; a run still going on the environment makes it skip. */
     public Optional<String> fire(TriggerEvent event) {
         try (PipelineRepository repo = PipelineRepository.open(configRepo)) {

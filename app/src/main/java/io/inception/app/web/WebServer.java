@@ -111,6 +111,7 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/audit", ctx -> Json.send(ctx, s.store().audit().list(limit(ctx))));
         LabRoutes.register(app, s);
         RunDecisions.register(app, s);
+        RunStarts.register(app, s);
         PromotionRoutes.register(app, s);
     }
 

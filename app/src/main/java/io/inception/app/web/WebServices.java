@@ -23,10 +23,23 @@ import java.time.Duration;
  * @param clock          the clock
  * @param feedInterval   how often the live rollout feed looks at the store
  * @param runsDir        {@code <home>/runs}, where the Allure reports of runs and promotions are, or null
+ * @param runs           starts runs on request ({@code POST /api/runs}), or null when this server starts none
  */
 public record WebServices(Store store, ReleaseManifests manifests, PromotionService promotions, UserDirectory users,
                           AuditTrail audit, LagBehindTrunk lag, io.inception.xen.lab.LabService labs, Clock clock,
-                          Duration feedInterval, java.nio.file.Path runsDir) {
+                          Duration feedInterval, java.nio.file.Path runsDir, RunStarter runs) {
+    /** Starting no runs through the API. */
+    public WebServices(Store store, ReleaseManifests manifests, PromotionService promotions, UserDirectory users,
+                       AuditTrail audit, LagBehindTrunk lag, io.inception.xen.lab.LabService labs, Clock clock,
+                       Duration feedInterval, java.nio.file.Path runsDir) {
+        this(store, manifests, promotions, users, audit, lag, labs, clock, feedInterval, runsDir, null);
+    }
+
+    /** The same services, starting runs through {@code starter}. */
+    public WebServices withRuns(RunStarter starter) {
+        return new WebServices(store, manifests, promotions, users, audit, lag, labs, clock, feedInterval, runsDir, starter);
+    }
+
     /** Without reports. */
     public WebServices(Store store, ReleaseManifests manifests, PromotionService promotions, UserDirectory users,
                        AuditTrail audit, LagBehindTrunk lag, io.inception.xen.lab.LabService labs, Clock clock,

@@ -60,10 +60,19 @@ final class WebFixture implements AutoCloseable {
 
     /** Over {@code store} (e.g. an {@code Inception}'s, whose executor runs pipelines), which the caller closes. */
     WebFixture(Store store, Path home) {
-        this(store, home, false);
+        this(store, home, false, null);
+    }
+
+    /** Over {@code store}, starting runs through {@code runs} ({@code POST /api/runs}). */
+    WebFixture(Store store, Path home, RunStarter runs) {
+        this(store, home, false, runs);
     }
 
     private WebFixture(Store store, Path home, boolean ownsStore) {
+        this(store, home, ownsStore, null);
+    }
+
+    private WebFixture(Store store, Path home, boolean ownsStore, RunStarter runs) {
         Clock clock = Clock.systemUTC();
         this.store = store;
         this.ownsStore = ownsStore;
@@ -120,6 +129,7 @@ final class WebFixture implements AutoCloseable {
                         new PromotionIds(store.promotions(), clock), PromotionWorker.background(store.promotions(), clock)),
                 users, audit, new LagBehindTrunk(List.of("qe", "staging"), pointers, store.builds(), trunk, clock,
                 Duration.ofDays(14)), null, clock, Duration.ofMillis(200), home.resolve("runs"));
+        if (runs != null) services = services.withRuns(runs);
         server = WebServer.start(services, new InetSocketAddress("127.0.0.1", 0), Duration.ZERO);
     }
 
