@@ -152,6 +152,7 @@ class ClusterServerIT {
                 assertThat(page).as("the run page of %s", n.id()).contains("<b id=run-status>SUCCEEDED</b>",
                         "<td>first-gate<td>SUCCEEDED", "<td>hold<td>SUCCEEDED", "approved by rita");
             }
+            secondRunStartedThroughTheApiOfAnotherSurvivor(survivors, tails);
             for (ServerNode n : nodes.values()) {
                 assertThat(n.console()).as("the console of %s", n.id()).contains("inception server: cluster node " + n.id()
                         + ", zones " + zones.get(n.id()) + ", heartbeat 1 s, failover after 6 s")
@@ -238,6 +239,29 @@ class ClusterServerIT {
         List<String> lines = new ArrayList<>();
         for (JsonNode l : details.get("logs")) if (l.get("stage").asText().equals(stage)) lines.add(l.get("message").asText());
         return lines;
+    }
+
+    /** {@code POST /api/runs} on one survivor; its gates approved through the other; the cluster runs it to the end. */
+    private void secondRunStartedThroughTheApiOfAnotherSurvivor(List<ServerNode> survivors, Supplier<String> tails)
+            throws IOException, InterruptedException {
+        String webA = survivors.get(0).webUrl().orElseThrow();
+        String webB = survivors.get(1).webUrl().orElseThrow();
+        HttpResponse<String> started = http.send(request(webB, "/api/runs").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as("POST /api/runs: %s", started.body()).isEqualTo(201);
+        String second = JSON.readTree(started.body()).get("id").asText();
+        await(() -> waiting(get(webA, "/api/runs/" + second), "first-gate"),
+                "the API-started run at its first gate, seen through the other survivor", tails);
+        decide(webA, second, "first-gate");
+        await(() -> waiting(get(webA, "/api/runs/" + second), "hold"), "the API-started run at its second gate", tails);
+        decide(webB, second, "hold");
+        JsonNode done = await(() -> Optional.of(get(webA, "/api/runs/" + second))
+                .filter(d -> d.get("run").get("status").asText().equals("SUCCEEDED")), "the API-started run finished", tails);
+        assertThat(done.get("run").get("pipeline").asText()).isEqualTo("cluster-gates");
+    }
+
+    private static Optional<JsonNode> waiting(JsonNode details, String stage) {
+        return stage(details, stage, "RUNNING").or(() -> stage(details, stage, "WAITING"));
     }
 
     private void decide(String web, String runId, String stage) throws IOException, InterruptedException {
