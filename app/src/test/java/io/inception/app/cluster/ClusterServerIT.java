@@ -107,11 +107,11 @@ class ClusterServerIT {
             RevCommit pushed = push(repos.trunk());
             awaitTrue(() -> get(web1, "/api/runs").size() == 1, "a run started by the push, seen through node-1's API", tails);
             String runId = get(web1, "/api/runs").get(0).get("id").asText();
-            JsonNode run = await(() -> stage(get(web2, "/api/runs/" + runId), "first-gate", "RUNNING"),
+            JsonNode run = await(() -> waiting(get(web2, "/api/runs/" + runId), "first-gate"),
                     "the run waiting at its first gate, seen through node-2's API", tails);
             assertThat(run.get("run").get("pipeline").asText()).isEqualTo("cluster-gates");
             decide(web2, runId, "first-gate");
-            JsonNode held = await(() -> stage(get(web2, "/api/runs/" + runId), "hold", "RUNNING")
+            JsonNode held = await(() -> waiting(get(web2, "/api/runs/" + runId), "hold")
                             .filter(d -> logs(d, "hold").stream().anyMatch(l -> l.contains("waiting for a release manager"))),
                     "the run waiting at its second gate", tails);
             JsonNode firstGateBefore = stageNode(held, "first-gate");
@@ -260,6 +260,7 @@ class ClusterServerIT {
         assertThat(done.get("run").get("pipeline").asText()).isEqualTo("cluster-gates");
     }
 
+    /** The run's {@code stage} awaiting a decision: RUNNING while a node checks it, WAITING while parked in the queue. */
     private static Optional<JsonNode> waiting(JsonNode details, String stage) {
         return stage(details, stage, "RUNNING").or(() -> stage(details, stage, "WAITING"));
     }
