@@ -1,8 +1,5 @@
 package io.inception.engine.store;
 
-import io.inception.testing.ManualClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,21 +8,11 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Labs (migration V11) and their generation fence, on every database: {@link H2LabsTest}, {@link PostgresLabsIT}. */
-public abstract class LabsContractTest {
+public abstract class LabsContractTest extends StoreFixture {
     protected static final Instant T0 = Instant.parse("2026-11-27T05:00:00.123456Z");
-    protected final ManualClock clock = new ManualClock(T0);
-    protected Store store;
 
-    protected abstract String freshDatabaseUrl() throws Exception;
-
-    @BeforeEach
-    void openStore() throws Exception {
-        store = Store.open(freshDatabaseUrl(), null, null, clock);
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) store.close();
+    protected LabsContractTest() {
+        super(T0);
     }
 
     @Test

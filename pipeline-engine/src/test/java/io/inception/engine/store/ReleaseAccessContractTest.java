@@ -2,9 +2,6 @@ package io.inception.engine.store;
 
 import io.inception.engine.model.BranchHead;
 import io.inception.engine.model.Build;
-import io.inception.testing.ManualClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,21 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Promotions, users, tokens, sessions and the audit log (migration V9), on every database:
  * {@link H2ReleaseAccessTest} and {@link PostgresReleaseAccessIT}.
  */
-public abstract class ReleaseAccessContractTest {
+public abstract class ReleaseAccessContractTest extends StoreFixture {
     protected static final Instant T0 = Instant.parse("2026-11-27T05:00:00.123456Z");
-    protected final ManualClock clock = new ManualClock(T0);
-    protected Store store;
 
-    protected abstract String freshDatabaseUrl() throws Exception;
-
-    @BeforeEach
-    void openStore() throws Exception {
-        store = Store.open(freshDatabaseUrl(), null, null, clock);
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) store.close();
+    protected ReleaseAccessContractTest() {
+        super(T0);
     }
 
     @Test

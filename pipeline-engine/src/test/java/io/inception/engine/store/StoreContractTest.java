@@ -9,9 +9,6 @@ import io.inception.engine.model.RetryPolicy;
 import io.inception.engine.model.Run;
 import io.inception.engine.model.StageDef;
 import io.inception.engine.model.StageRun;
-import io.inception.testing.ManualClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -34,22 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What every store must do, whatever the database: H2 ({@link H2StoreTest}) and PostgreSQL
  * ({@link PostgresStoreIT}) both extend this class and must pass the same tests.
  */
-public abstract class StoreContractTest {
+public abstract class StoreContractTest extends StoreFixture {
     protected static final Instant T0 = Instant.parse("2026-11-27T02:00:00.123456Z");
-    protected final ManualClock clock = new ManualClock(T0);
-    protected Store store;
 
-    /** A fresh, empty database URL for one test. */
-    protected abstract String freshDatabaseUrl() throws Exception;
-
-    @BeforeEach
-    void openStore() throws Exception {
-        store = Store.open(freshDatabaseUrl(), null, null, clock);
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) store.close();
+    protected StoreContractTest() {
+        super(T0);
     }
 
     static PipelineDef pipeline(String name, String... stageNames) {
